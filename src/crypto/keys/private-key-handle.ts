@@ -1,0 +1,36 @@
+/**
+ * What the engine needs from a private key, and nothing more. The engine never sees key bytes
+ * except through this interface: in the extension the handle wraps non-extractable `CryptoKey`s
+ * from IndexedDB (DESIGN.md, security model 1); in the CLI it wraps a freshly imported PKCS#12.
+ */
+export type HashName = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
+export type SignatureScheme = 'RSASSA-PKCS1-v1_5' | 'RSA-PSS' | 'ECDSA';
+
+export interface PrivateKeyHandle {
+  readonly keyType: 'RSA' | 'EC';
+  /** RSA modulus size in bits, or the EC field size (256, 384, 521). */
+  readonly keySizeBits: number;
+  /** 'P-256' | 'P-384' | 'P-521' for EC keys. */
+  readonly namedCurve?: string;
+
+  /**
+   * Signs `data` (the DER of the signed attributes, RFC 5652 §5.4). Returns the value that goes
+   * into SignerInfo.signature: the raw RSA signature, or for ECDSA the DER `Ecdsa-Sig-Value`
+   * (RFC 5753 §2.1.1 / RFC 3279 §2.2.3), not WebCrypto's r||s.
+   */
+  sign(scheme: SignatureScheme, hash: HashName, data: Uint8Array): Promise<Uint8Array>;
+
+  /**
+   * RSAES-PKCS1-v1_5 key transport (RFC 8017 §7.2.2) with implicit rejection: on bad padding or a
+   * wrong length it returns `expectedLength` deterministic pseudo-random bytes instead of throwing,
+   * so the time and the outcome reveal nothing (no Bleichenbacher oracle). The content decryption
+   * then fails like any wrong key.
+   */
+  decryptRsaPkcs1v15(encryptedKey: Uint8Array, expectedLength: number): Promise<Uint8Array>;
+
+  /** RSAES-OAEP (RFC 8017 §7.1.2, RFC 8017 mixed hashes allowed: e.g. SHA-256 with MGF1-SHA-1). */
+  decryptRsaOaep(encryptedKey: Uint8Array, hash: HashName, mgf1Hash: HashName, label?: Uint8Array): Promise<Uint8Array>;
+
+  /** ECDH (RFC 5753 §3.1.2): the shared secret Z with the originator's ephemeral public key (SPKI DER). */
+  deriveEcdhSecret(originatorPublicKeySpki: Uint8Array): Promise<Uint8Array>;
+}
