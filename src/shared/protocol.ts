@@ -1,0 +1,147 @@
+/**
+ * The one typed protocol between Signet's contexts (STYLE.md rule 2; webext-core messaging).
+ * Every request is a name in `ProtocolMap` with its request and response types; the background
+ * has exactly one handler per name, and `REQUEST_SENDERS` says who may ask for it (DESIGN.md,
+ * security model 2). Bytes cross `runtime.sendMessage` as base64 strings: Chrome serializes
+ * messages as JSON, so a Uint8Array would arrive as a plain object.
+ *
+ * Adding a request: a member here, an entry in `REQUEST_SENDERS` (the compiler insists), and a
+ * handler file registered in `src/background/handlers/index.ts` (a unit test insists).
+ */
+import type { CertificateSummary } from '../crypto/verdict';
+import { SignetError, type SerializedError } from './errors';
+
+/** A digital ID (certificate + private key) as the pages see it: never any key material. */
+export interface IdentitySummary {
+  /** The SHA-256 fingerprint of the leaf certificate (lower-case hex): stable and unique. */
+  id: string;
+  /** The PKCS#12 friendlyName (RFC 7292 §4.2 bag attribute), when the file carried one. */
+  friendlyName?: string;
+  certificate: CertificateSummary;
+  keyType: 'RSA' | 'EC';
+  keySizeBits: number;
+  namedCurve?: string;
+  /** How many certificates the file brought (leaf plus chain). */
+  certificateCount: number;
+  isDefault: boolean;
+  /** ISO 8601. */
+  importedAt: string;
+}
+
+export interface TrustAnchorSummary {
+  /** SHA-256 fingerprint of the certificate. */
+  id: string;
+  certificate: CertificateSummary;
+  importedAt: string;
+}
+
+export interface ExtensionStatus {
+  version: string;
+  identityCount: number;
+  defaultIdentity?: { id: string; subject: string; emailAddresses: string[] };
+  trustAnchorCount: number;
+  contactCount: number;
+}
+
+export type CertificateExportFormat = 'pem' | 'der';
+
+/** Request name -> request and response types. */
+export interface ProtocolMap {
+  getStatus: { request: Record<string, never>; response: ExtensionStatus };
+
+  // Digital IDs (issue 2)
+  importPkcs12: { request: { fileBase64: string; password: string }; response: IdentitySummary };
+  listIdentities: { request: Record<string, never>; response: IdentitySummary[] };
+  deleteIdentity: { request: { identityId: string }; response: { deleted: true } };
+  setDefaultIdentity: { request: { identityId: string }; response: IdentitySummary };
+  exportIdentityCertificate: {
+    request: { identityId: string; format: CertificateExportFormat };
+    /** `pem`: the PEM text; `der`: the DER as base64. `fileName` is a suggestion for a download. */
+    response: { fileName: string; mediaType: string; pem?: string; derBase64?: string };
+  };
+  /** Signs raw bytes with an identity's key: the lowest-level proof that a stored key still works. */
+  signWithIdentity: {
+    request: { identityId?: string; dataBase64: string };
+    response: { signatureBase64: string; scheme: 'RSASSA-PKCS1-v1_5' | 'ECDSA'; hash: 'SHA-256' };
+  };
+  /** Signs a whole MIME message (RFC 8551) with an identity, default identity when none is named. */
+  signMessage: {
+    request: { identityId?: string; rawBase64: string; form?: 'detached' | 'opaque' };
+    response: { signedBase64: string };
+  };
+
+  // Trust anchors (DESIGN.md security model 4)
+  importTrustAnchor: { request: { fileBase64: string }; response: TrustAnchorSummary[] };
+  listTrustAnchors: { request: Record<string, never>; response: TrustAnchorSummary[] };
+  deleteTrustAnchor: { request: { anchorId: string }; response: { deleted: true } };
+}
+
+export type RequestName = keyof ProtocolMap;
+export type RequestOf<Name extends RequestName> = ProtocolMap[Name]['request'];
+export type ResponseOf<Name extends RequestName> = ProtocolMap[Name]['response'];
+
+/**
+ * Who may send each request (DESIGN.md security model 2). `extension-pages`: only pages of the
+ * extension's own origin (popup, management page, secure frames), never a content script, so a
+ * webmail page (even one with an XSS) can't make Signet sign, decrypt, or change keys and trust.
+ */
+export type SenderPolicy = 'any-context' | 'extension-pages';
+
+export const REQUEST_SENDERS: { readonly [Name in RequestName]: SenderPolicy } = {
+  getStatus: 'any-context',
+  importPkcs12: 'extension-pages',
+  listIdentities: 'any-context',
+  deleteIdentity: 'extension-pages',
+  setDefaultIdentity: 'extension-pages',
+  exportIdentityCertificate: 'any-context',
+  signWithIdentity: 'extension-pages',
+  signMessage: 'extension-pages',
+  importTrustAnchor: 'extension-pages',
+  listTrustAnchors: 'any-context',
+  deleteTrustAnchor: 'extension-pages',
+};
+
+export const REQUEST_NAMES = Object.keys(REQUEST_SENDERS) as RequestName[];
+
+/** Signing, decryption, key import/delete, trust changes: extension-origin pages only. */
+export const PRIVILEGED_REQUESTS: ReadonlySet<RequestName> = new Set(
+  REQUEST_NAMES.filter((name) => REQUEST_SENDERS[name] === 'extension-pages'),
+);
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.hasOwn(REQUEST_SENDERS, name);
+}
+
+/** What travels over `runtime.sendMessage`. The marker keeps other messages out of the router. */
+export interface RequestEnvelope<Name extends RequestName = RequestName> {
+  signet: 1;
+  name: Name;
+  request: RequestOf<Name>;
+}
+
+export type ResponseEnvelope<Value> = { ok: true; value: Value } | { ok: false; error: SerializedError };
+
+export function isResponseEnvelope<Value>(message: unknown): message is ResponseEnvelope<Value> {
+  if (typeof message !== 'object' || message === null || !('ok' in message)) return false;
+  if (message.ok === true) return 'value' in message;
+  return message.ok === false && 'error' in message && typeof message.error === 'object' && message.error !== null;
+}
+
+/** Turns an answer from the background back into a value, or a SignetError with the same code. */
+export function unwrapResponse<Value>(message: unknown): Value {
+  if (!isResponseEnvelope<Value>(message)) {
+    throw new SignetError('internal-error', 'The Signet background did not answer. Reload the extension and try again.');
+  }
+  if (message.ok) return message.value;
+  throw new SignetError(message.error.code, message.error.message);
+}
+
+/**
+ * Asks the background for `name` from any context (page, popup, frame, content script). The
+ * `chrome.runtime.sendMessage` promise form exists in Chrome MV3 and in Firefox.
+ */
+export async function sendRequest<Name extends RequestName>(name: Name, request: RequestOf<Name>): Promise<ResponseOf<Name>> {
+  const envelope: RequestEnvelope<Name> = { signet: 1, name, request };
+  const answer: unknown = await chrome.runtime.sendMessage(envelope);
+  return unwrapResponse<ResponseOf<Name>>(answer);
+}
