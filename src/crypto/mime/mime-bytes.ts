@@ -1,0 +1,107 @@
+/**
+ * Byte helpers the MIME code shares. MIME structure is found by scanning bytes, never by decoding a
+ * whole message into a string: a 50 MB attachment stays a subarray of the input, and every scan
+ * here is linear.
+ */
+
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+
+const asciiEncoder = new TextEncoder();
+
+/** ASCII (or UTF-8) text to bytes. */
+export function textToBytes(text: string): Uint8Array {
+  return asciiEncoder.encode(text);
+}
+
+/** Bytes to a string one character per byte (ISO-8859-1), for ASCII-only protocol text. */
+export function bytesToLatin1(bytes: Uint8Array): string {
+  let text = '';
+  const chunkSize = 0x8000;
+  for (let start = 0; start < bytes.length; start += chunkSize) {
+    text += String.fromCharCode(...bytes.subarray(start, start + chunkSize));
+  }
+  return text;
+}
+
+export function concatByteArrays(parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const joined = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return joined;
+}
+
+/** Whether `needle` occurs in `haystack` at `position`. */
+export function bytesMatchAt(haystack: Uint8Array, position: number, needle: Uint8Array): boolean {
+  if (position < 0 || position + needle.length > haystack.length) return false;
+  for (let index = 0; index < needle.length; index += 1) {
+    if (haystack[position + index] !== needle[index]) return false;
+  }
+  return true;
+}
+
+/**
+ * Position of the first line that starts with `prefix`, looking at line starts from `from` on
+ * (`from` itself counts as a line start). Only line starts are compared, and a comparison stops at
+ * the first differing byte, which comes no later than the line's end (`prefix` holds no line feed):
+ * the scan is linear in the input whatever it holds.
+ */
+export function findLineStartingWith(bytes: Uint8Array, prefix: Uint8Array, from: number): number {
+  let lineStart = from;
+  while (lineStart <= bytes.length - prefix.length) {
+    if (bytesMatchAt(bytes, lineStart, prefix)) return lineStart;
+    const lineFeed = bytes.indexOf(LINE_FEED, lineStart);
+    if (lineFeed < 0) return -1;
+    lineStart = lineFeed + 1;
+  }
+  return -1;
+}
+
+/** Whether `needle` occurs anywhere in `haystack` (used to check a boundary is fresh). */
+export function containsBytes(haystack: Uint8Array, needle: Uint8Array): boolean {
+  if (needle.length === 0) return true;
+  const first = needle[0];
+  let position = haystack.indexOf(first);
+  while (position >= 0 && position <= haystack.length - needle.length) {
+    if (bytesMatchAt(haystack, position, needle)) return true;
+    position = haystack.indexOf(first, position + 1);
+  }
+  return false;
+}
+
+/**
+ * Converts bare LF line endings to CRLF (RFC 8551 §3.1.1 canonical form; RFC 5322 §2.1). A CR
+ * already followed by LF is left alone. Returns the input itself when it is already CRLF, so
+ * callers can keep exact bytes when nothing needs to change.
+ */
+export function toCrlf(bytes: Uint8Array): Uint8Array {
+  let bareLineFeeds = 0;
+  let position = bytes.indexOf(LINE_FEED);
+  while (position >= 0) {
+    if (position === 0 || bytes[position - 1] !== CARRIAGE_RETURN) bareLineFeeds += 1;
+    position = bytes.indexOf(LINE_FEED, position + 1);
+  }
+  if (bareLineFeeds === 0) return bytes;
+  const converted = new Uint8Array(bytes.length + bareLineFeeds);
+  let read = 0;
+  let write = 0;
+  position = bytes.indexOf(LINE_FEED);
+  while (position >= 0) {
+    const bare = position === 0 || bytes[position - 1] !== CARRIAGE_RETURN;
+    converted.set(bytes.subarray(read, position), write);
+    write += position - read;
+    if (bare) converted[write++] = CARRIAGE_RETURN;
+    converted[write++] = LINE_FEED;
+    read = position + 1;
+    position = bytes.indexOf(LINE_FEED, read);
+  }
+  converted.set(bytes.subarray(read), write);
+  return converted;
+}
+
+export { LINE_FEED, CARRIAGE_RETURN };
