@@ -1,0 +1,25 @@
+/**
+ * The service worker: wiring only. Handlers live in ./handlers, the sender rule in ./router.
+ * The listener is registered synchronously at start-up, so a message that wakes a stopped worker
+ * is delivered to it.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { handlers } from './handlers';
+import { createRouter, type MessageSender } from './router';
+import { createDatabaseConnection } from './store/database-connection';
+
+const route = createRouter({
+  extensionId: browser.runtime.id,
+  extensionBaseUrl: browser.runtime.getURL(''),
+  handlers,
+  database: createDatabaseConnection(),
+  reportUnexpected: (error) => console.error('Signet: unexpected failure while answering a request', error),
+});
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, toMessageSender(sender)));
+
+/** Chrome also reports the sending document's `origin`, which the polyfill's types don't list. */
+function toMessageSender(sender: Runtime.MessageSender): MessageSender {
+  const origin = 'origin' in sender && typeof sender.origin === 'string' ? sender.origin : undefined;
+  return { id: sender.id, url: sender.url, origin, tab: sender.tab && { id: sender.tab.id }, frameId: sender.frameId };
+}

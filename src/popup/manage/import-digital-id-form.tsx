@@ -1,0 +1,57 @@
+import { useRef, useState } from 'preact/hooks';
+import { sendRequest } from '../../shared/protocol';
+import { ErrorBanner } from '../shared/error-banner';
+import { readFileBase64 } from '../shared/read-file-base64';
+import { useFailure } from './use-failure';
+
+/** Import a PKCS#12 file with its password (DOM hooks: pkcs12-file, pkcs12-password, import-pkcs12). */
+export function ImportDigitalIdForm({ onImported }: { onImported: () => Promise<void> }) {
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [password, setPassword] = useState('');
+  const [notice, setNotice] = useState('');
+  const importFailure = useFailure();
+
+  async function importDigitalId(event: Event) {
+    event.preventDefault();
+    setNotice('');
+    const file = fileInput.current?.files?.[0];
+    await importFailure.attempt(async () => {
+      if (!file) throw new Error('Choose a .p12 or .pfx file first.');
+      const identity = await sendRequest('importPkcs12', { fileBase64: await readFileBase64(file), password });
+      setPassword('');
+      if (fileInput.current) fileInput.current.value = '';
+      setNotice(`Imported ${identity.certificate.emailAddresses[0] ?? identity.certificate.subject}.`);
+      await onImported();
+    });
+  }
+
+  return (
+    <form class="signet-import" onSubmit={importDigitalId} data-signet-form="import-pkcs12">
+      <label>
+        Digital ID file (.p12, .pfx)
+        <input type="file" accept=".p12,.pfx,application/x-pkcs12" ref={fileInput} data-signet-input="pkcs12-file" />
+      </label>
+      <label>
+        Password
+        <input
+          type="password"
+          autocomplete="off"
+          value={password}
+          onInput={(event) => setPassword(event.currentTarget.value)}
+          data-signet-input="pkcs12-password"
+        />
+      </label>
+      <div class="signet-actions">
+        <button type="submit" disabled={importFailure.busy} data-signet-action="import-pkcs12">
+          {importFailure.busy ? 'Importing…' : 'Import digital ID'}
+        </button>
+      </div>
+      <ErrorBanner message={importFailure.failure?.message} code={importFailure.failure?.code} />
+      {notice && (
+        <p class="signet-notice" role="status" data-signet-notice="import-pkcs12">
+          {notice}
+        </p>
+      )}
+    </form>
+  );
+}
