@@ -1,0 +1,92 @@
+/**
+ * What a PKCS#8 private key is (RFC 5208 §5, RFC 8017 A.1.2, RFC 5915 §3), and whether Signet can
+ * use it: RSA 2048..4096 bits, or EC on P-256, P-384 or P-521 (the curves WebCrypto has). Also a
+ * canonical form of its public key, so the key is matched to its certificate by key, not by name.
+ *
+ *   PrivateKeyInfo ::= SEQUENCE { version INTEGER, privateKeyAlgorithm AlgorithmIdentifier,
+ *                                 privateKey OCTET STRING, attributes [0] IMPLICIT Attributes OPTIONAL }
+ */
+import * as asn1js from 'asn1js';
+import { SignetError } from '../../shared/errors';
+import { encodeHex } from '../encoding/hex';
+import { algorithmIdentifier, objectIdentifier, octetStringBytes, parseBer, sequenceItems, unsignedIntegerBytes } from './asn1';
+import { NAMED_CURVES, OID_EC_PUBLIC_KEY, OID_ED25519, OID_RSA_ENCRYPTION, OID_RSASSA_PSS, OID_X25519 } from './object-identifiers';
+
+export const MIN_RSA_BITS = 2048;
+export const MAX_RSA_BITS = 4096;
+
+export interface PrivateKeyDescription {
+  keyType: 'RSA' | 'EC';
+  keySizeBits: number;
+  namedCurve?: 'P-256' | 'P-384' | 'P-521';
+  /** `rsa:<n>:<e>` or `ec:<curve>:<x>:<y>` in hex: equal strings mean the same key pair. */
+  publicKeyIdentity: string;
+}
+
+function unsupported(message: string): SignetError {
+  return new SignetError('unsupported-key', message);
+}
+
+/** Bit length of an unsigned big-endian integer without leading zero bytes. */
+function bitLength(bytes: Uint8Array): number {
+  if (bytes.length === 0 || (bytes.length === 1 && bytes[0] === 0)) return 0;
+  return (bytes.length - 1) * 8 + (32 - Math.clz32(bytes[0]));
+}
+
+export async function describePrivateKey(pkcs8: Uint8Array): Promise<PrivateKeyDescription> {
+  const items = sequenceItems(parseBer(pkcs8, 'the private key'), 'PrivateKeyInfo', 3);
+  const algorithm = algorithmIdentifier(items[1], 'private key algorithm');
+  if (algorithm.oid === OID_RSA_ENCRYPTION) {
+    // RSAPrivateKey ::= SEQUENCE { version, modulus, publicExponent, ... } (RFC 8017 A.1.2)
+    const rsaItems = sequenceItems(parseBer(octetStringBytes(items[2], 'RSA private key'), 'the RSA private key'), 'RSAPrivateKey', 9);
+    const modulus = unsignedIntegerBytes(rsaItems[1], 'RSA modulus');
+    const exponent = unsignedIntegerBytes(rsaItems[2], 'RSA public exponent');
+    const bits = bitLength(modulus);
+    if (bits < MIN_RSA_BITS) {
+      throw unsupported(`This is a ${bits}-bit RSA key. Keys under ${MIN_RSA_BITS} bits can be broken and are no longer accepted for signing or encryption (NIST SP 800-131A); ask your CA for a new digital ID.`);
+    }
+    if (bits > MAX_RSA_BITS) throw unsupported(`This is a ${bits}-bit RSA key; Signet supports RSA keys of ${MIN_RSA_BITS} to ${MAX_RSA_BITS} bits.`);
+    return { keyType: 'RSA', keySizeBits: bits, publicKeyIdentity: `rsa:${encodeHex(modulus)}:${encodeHex(exponent)}` };
+  }
+  if (algorithm.oid === OID_EC_PUBLIC_KEY) {
+    const curve = describeCurve(algorithm.parameters, octetStringBytes(items[2], 'EC private key'));
+    const identity = await ecPublicKeyIdentity(pkcs8, 'pkcs8', curve.name);
+    if (identity === undefined) throw new SignetError('corrupt-pkcs12', 'The EC private key is not valid for its curve.');
+    return { keyType: 'EC', keySizeBits: curve.bits, namedCurve: curve.name, publicKeyIdentity: identity };
+  }
+  if (algorithm.oid === OID_RSASSA_PSS) throw unsupported('This RSA key is restricted to RSA-PSS (id-RSASSA-PSS), which Signet cannot import; export it as a plain RSA key.');
+  if (algorithm.oid === OID_ED25519 || algorithm.oid === OID_X25519) throw unsupported('Ed25519/X25519 digital IDs are not supported yet.');
+  throw unsupported(`The private key's algorithm (${algorithm.oid}) is not supported: Signet uses RSA and EC (P-256, P-384, P-521) keys.`);
+}
+
+/** The curve from the AlgorithmIdentifier, or from ECPrivateKey's [0] parameters (RFC 5915 §3). */
+function describeCurve(parameters: asn1js.AsnType | undefined, ecPrivateKey: Uint8Array): { name: 'P-256' | 'P-384' | 'P-521'; bits: number } {
+  let curveOid: string | undefined;
+  if (parameters instanceof asn1js.ObjectIdentifier) {
+    curveOid = objectIdentifier(parameters, 'named curve');
+  } else {
+    const inner = sequenceItems(parseBer(ecPrivateKey, 'the EC private key'), 'ECPrivateKey', 2);
+    const tagged = inner.find((item) => item.idBlock.tagClass === 3 && item.idBlock.tagNumber === 0);
+    const first = (tagged?.valueBlock as { value?: asn1js.AsnType[] } | undefined)?.value?.[0];
+    if (first instanceof asn1js.ObjectIdentifier) curveOid = objectIdentifier(first, 'named curve');
+  }
+  if (curveOid === undefined) throw unsupported('The EC key does not name its curve (explicit curve parameters are not supported).');
+  const curve = NAMED_CURVES[curveOid];
+  if (curve === undefined) throw unsupported(`The EC key's curve (${curveOid}) is not supported: Signet uses P-256, P-384 and P-521.`);
+  return curve;
+}
+
+/**
+ * The public point of an EC key as `ec:<curve>:<x>:<y>`, computed by WebCrypto (which derives it
+ * from the private scalar when the PKCS#8 omits it). `undefined` when WebCrypto refuses the key.
+ */
+export async function ecPublicKeyIdentity(der: Uint8Array, format: 'pkcs8' | 'spki', curve: string): Promise<string | undefined> {
+  try {
+    const usages: KeyUsage[] = format === 'pkcs8' ? ['sign'] : ['verify'];
+    const key = await crypto.subtle.importKey(format, der, { name: 'ECDSA', namedCurve: curve }, true, usages);
+    const jwk = await crypto.subtle.exportKey('jwk', key);
+    return `ec:${curve}:${jwk.x}:${jwk.y}`;
+  } catch {
+    return undefined;
+  }
+}
