@@ -1,0 +1,157 @@
+import type { RevocationAnswer } from '../verdict';
+import { REASON_BITS, type DistributionPointValue, type GeneralNameValue } from './certificate-extensions';
+import type { CertificateRecord } from './certificate-record';
+import { namesEqual } from './distinguished-name';
+import { checkSignature } from './check-signature';
+import type { CrlRecord } from './crl-record';
+
+/**
+ * Revocation from CRLs, RFC 5280 §6.3: which CRLs are in scope for a certificate (issuer,
+ * issuing distribution point, indirect CRLs), the CRL's signature by a key of its issuer allowed
+ * to sign CRLs, the CRL's validity window, and the certificate's entry.
+ *
+ * Times: the window is checked at `now` (the moment of verification), not at the signing time.
+ * The question a CRL answers is "is this certificate revoked today, and since when"; whether a
+ * revocation matters for a signature made earlier is `judgeRevocation`'s decision, made with the
+ * revocation date and reason. A CRL past its nextUpdate can still prove a revocation (revocations
+ * are not undone), but it can't prove the certificate good.
+ */
+export interface CrlCheckContext {
+  crls: CrlRecord[];
+  now: Date;
+  /** Certificates with the CRL issuer's name whose path is valid and may sign CRLs (§6.3.3 (f)). */
+  findCrlSigners(crl: CrlRecord, issuerInPath: CertificateRecord | undefined): Promise<CertificateRecord[]>;
+}
+
+export interface CrlRevocationResult {
+  answer: RevocationAnswer;
+  /** A CRL in scope was unusable (bad signature, unknown critical extension) and none other answered. */
+  crlInvalid: boolean;
+  revokedAt?: Date;
+  reason?: string;
+}
+
+const ALL_REASONS = REASON_BITS.filter((reason) => reason !== 'unused');
+
+export async function checkCertificateWithCrls(
+  certificate: CertificateRecord,
+  issuerInPath: CertificateRecord | undefined,
+  context: CrlCheckContext,
+): Promise<CrlRevocationResult | undefined> {
+  const covered = new Set<string>();
+  const problems: string[] = [];
+  let inScope = 0;
+  let stale = false;
+  const answer = (status: RevocationAnswer['status'], detail: string, extra: Partial<RevocationAnswer> = {}): RevocationAnswer => ({
+    certificateFingerprint: certificate.fingerprint,
+    source: 'crl',
+    location: 'given',
+    status,
+    detail,
+    ...extra,
+  });
+  for (const point of distributionPointsOf(certificate)) {
+    for (const crl of context.crls) {
+      if (crl.isDelta) continue; // delta CRLs are not used: a complete CRL must answer.
+      const reasons = reasonsInScope(certificate, point, crl);
+      if (!reasons) continue;
+      inScope += 1;
+      if (crl.unknownCritical.length > 0) {
+        problems.push(`a CRL carries an unknown critical extension ${crl.unknownCritical.join(', ')}`);
+        continue;
+      }
+      const signers = await context.findCrlSigners(crl, issuerInPath);
+      const signed = await isSignedByOneOf(crl, signers);
+      if (!signed) {
+        problems.push(signers.length === 0 ? 'no valid certificate may sign the CRL' : 'the CRL signature is bad');
+        continue;
+      }
+      if (crl.thisUpdate > context.now) {
+        problems.push('the CRL is dated in the future');
+        continue;
+      }
+      const entry = crl.entries.find((candidate) =>
+        candidate.serialNumberHex === certificate.serialNumberHex &&
+        namesEqual(candidate.certificateIssuer ?? crl.issuer, certificate.issuer));
+      if (entry && entry.unknownCritical.length > 0) {
+        problems.push(`a CRL entry carries an unknown critical extension ${entry.unknownCritical.join(', ')}`);
+        continue;
+      }
+      if (entry && entry.reason !== 'removeFromCRL') {
+        return {
+          answer: answer('revoked', `Revoked on ${entry.revocationDate.toISOString()}${entry.reason ? ` (${entry.reason})` : ''}`, {
+            revocationReason: entry.reason,
+            revocationTime: entry.revocationDate.toISOString(),
+          }),
+          crlInvalid: false,
+          revokedAt: entry.revocationDate,
+          reason: entry.reason,
+        };
+      }
+      if (crl.nextUpdate === undefined || crl.nextUpdate <= context.now) {
+        stale = true;
+        continue;
+      }
+      for (const reason of reasons) covered.add(reason);
+    }
+  }
+  if (inScope === 0) return undefined;
+  if (ALL_REASONS.every((reason) => covered.has(reason))) return { answer: answer('good', 'Not listed in a current CRL'), crlInvalid: false };
+  const detail = problems.length > 0 ? `No usable CRL: ${problems.join('; ')}` : stale ? 'The CRL is past its nextUpdate' : 'The CRLs do not cover every revocation reason';
+  return { answer: answer('unknown', detail), crlInvalid: problems.length > 0 && covered.size === 0 };
+}
+
+async function isSignedByOneOf(crl: CrlRecord, signers: CertificateRecord[]): Promise<boolean> {
+  for (const signer of signers) {
+    const check = await checkSignature(crl.crl.tbsView, crl.crl.signatureAlgorithm, crl.crl.signatureValue, signer.certificate.subjectPublicKeyInfo);
+    if (check.outcome === 'good') return true;
+  }
+  return false;
+}
+
+/** §6.3.3: a certificate without a CRL distribution point is treated as having one whose CRL issuer is its issuer. */
+function distributionPointsOf(certificate: CertificateRecord): DistributionPointValue[] {
+  const points = certificate.extensions.crlDistributionPoints;
+  if (points && points.length > 0) return points;
+  return [{ fullNames: [], crlIssuer: [{ kind: 'directoryName', value: certificate.issuer }] }];
+}
+
+/** §6.3.3 (b) and (d): the reasons this CRL covers for this certificate through this point, or undefined. */
+function reasonsInScope(certificate: CertificateRecord, point: DistributionPointValue, crl: CrlRecord): Set<string> | undefined {
+  const idp = crl.issuingDistributionPoint;
+  const pointCrlIssuers = point.crlIssuer?.filter((name) => name.kind === 'directoryName') ?? [];
+  const explicitCrlIssuer = point.crlIssuer !== undefined && certificate.extensions.crlDistributionPoints !== undefined;
+  // (b)(1) who issued the CRL.
+  if (explicitCrlIssuer) {
+    if (!pointCrlIssuers.some((name) => name.kind === 'directoryName' && namesEqual(name.value, crl.issuer))) return undefined;
+    if (!namesEqual(crl.issuer, certificate.issuer) && !idp?.indirectCrl) return undefined;
+  } else if (!namesEqual(crl.issuer, certificate.issuer)) {
+    return undefined;
+  }
+  if (idp) {
+    // (b)(2)(i) the distribution point names.
+    if (idp.fullNames.length > 0) {
+      const names = point.fullNames.length > 0 ? point.fullNames : pointCrlIssuers.length > 0 ? pointCrlIssuers : [{ kind: 'directoryName', value: certificate.issuer } as GeneralNameValue];
+      if (!idp.fullNames.some((idpName) => names.some((name) => generalNamesEqual(idpName, name)))) return undefined;
+    }
+    const isCa = certificate.extensions.basicConstraints?.cA === true;
+    if (idp.onlyContainsUserCerts && isCa) return undefined;
+    if (idp.onlyContainsCACerts && !isCa) return undefined;
+    if (idp.onlyContainsAttributeCerts) return undefined;
+  }
+  const reasons = new Set<string>(ALL_REASONS);
+  const limits = [point.reasons, idp?.onlySomeReasons];
+  for (const limit of limits) {
+    if (!limit) continue;
+    for (const reason of [...reasons]) if (!limit.has(reason)) reasons.delete(reason);
+  }
+  return reasons;
+}
+
+function generalNamesEqual(left: GeneralNameValue, right: GeneralNameValue): boolean {
+  if (left.kind === 'directoryName' && right.kind === 'directoryName') return namesEqual(left.value, right.value);
+  if (left.kind === 'uniformResourceIdentifier' && right.kind === 'uniformResourceIdentifier') return left.value === right.value;
+  if (left.kind === 'dNSName' && right.kind === 'dNSName') return left.value.toLowerCase() === right.value.toLowerCase();
+  if (left.kind === 'rfc822Name' && right.kind === 'rfc822Name') return left.value.toLowerCase() === right.value.toLowerCase();
+  return false;
+}

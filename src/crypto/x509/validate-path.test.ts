@@ -1,0 +1,235 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodePemBlocks } from '../encoding/pem';
+import { isPathAcceptable, validateCertificatePath } from './validate-path';
+
+const fixtures = join(__dirname, '../../../test/fixtures/generated');
+// Now: the self-signed stranger is made when the fixtures are (valid from that moment on).
+const SIGNING_TIME = new Date();
+
+function certificate(name: string): Uint8Array {
+  return decodePemBlocks(readFileSync(join(fixtures, `${name}.pem`), 'utf8'), 'CERTIFICATE')[0].der;
+}
+
+beforeAll(() => {
+  execFileSync('bash', [join(__dirname, '../../../test/fixtures/make-fixtures.sh')]);
+});
+
+describe('validateCertificatePath with the Jed Co PKI', () => {
+  it("trusts Jethro's certificate through the mail CA to the Jed Co root", async () => {
+    const result = await validateCertificatePath({
+      leaf: certificate('jethro'),
+      candidates: [certificate('jedco-mail-ca')],
+      trustAnchors: [certificate('jedco-root')],
+      time: SIGNING_TIME,
+      purpose: 'email-signing',
+    });
+    expect(result.trusted).toBe(true);
+    expect(result.trustedBy).toBe('anchor');
+    expect(result.chain).toHaveLength(3);
+    expect(result.problems).toEqual([]);
+    expect(isPathAcceptable(result)).toBe(true);
+  });
+
+  it('does not trust a certificate whose intermediate is missing', async () => {
+    const result = await validateCertificatePath({
+      leaf: certificate('jethro'),
+      candidates: [],
+      trustAnchors: [certificate('jedco-root')],
+      time: SIGNING_TIME,
+      purpose: 'email-signing',
+    });
+    expect(result.trusted).toBe(false);
+    expect(result.problems).toContain('no-trust-anchor');
+  });
+
+  it('refuses the impostor root that carries the real root name but another key', async () => {
+    const result = await validateCertificatePath({
+      leaf: certificate('impostor-jethro'),
+      candidates: [certificate('impostor-root'), certificate('jedco-mail-ca')],
+      trustAnchors: [certificate('jedco-root')],
+      time: SIGNING_TIME,
+      purpose: 'email-signing',
+    });
+    expect(result.trusted).toBe(false);
+    expect(result.trustedBy).toBe('none');
+    expect(result.problems).toContain('no-trust-anchor');
+  });
+
+  it('finds the real root when an impostor with the same name is offered first', async () => {
+    const result = await validateCertificatePath({
+      leaf: certificate('jethro'),
+      candidates: [certificate('impostor-root'), certificate('jedco-mail-ca')],
+      trustAnchors: [certificate('impostor-root'), certificate('jedco-root')],
+      time: SIGNING_TIME,
+      purpose: 'email-signing',
+    });
+    expect(result.trusted).toBe(true);
+    expect(result.chain[2]).toEqual(certificate('jedco-root'));
+  });
+
+  it("reports Miss Hathaway's certificate expired at the signing time", async () => {
+    const result = await validateCertificatePath({
+      leaf: certificate('miss-hathaway'),
+      candidates: [certificate('jedco-mail-ca')],
+      trustAnchors: [certificate('jedco-root')],
+      time: SIGNING_TIME,
+      purpose: 'email-signing',
+    });
+    expect(result.trusted).toBe(true);
+    expect(result.problems).toContain('certificate-expired');
+    expect(isPathAcceptable(result)).toBe(false);
+  });
+
+  it('does not call Miss Hathaway expired for a message signed in 2021, when her certificate was valid', async () => {
+    const result = await validateCertificatePath({
+      leaf: certificate('miss-hathaway'),
+      candidates: [certificate('jedco-mail-ca')],
+      trustAnchors: [certificate('jedco-root')],
+      time: new Date('2021-06-01T00:00:00Z'),
+      purpose: 'email-signing',
+    });
+    expect(result.problems).not.toContain('certificate-expired');
+    // The mail CA (from 2025) did not exist yet: the fixture PKI is younger than her certificate.
+    expect(result.problems).toContain('issuer-expired');
+  });
+
+  it('reports an issuer that was not yet valid at the signing time', async () => {
+    const result = await validateCertificatePath({
+      leaf: certificate('jethro'),
+      candidates: [certificate('jedco-mail-ca')],
+      trustAnchors: [certificate('jedco-root')],
+      time: new Date('2024-06-01T00:00:00Z'),
+      purpose: 'email-signing',
+    });
+    expect(result.problems).toEqual(expect.arrayContaining(['certificate-not-yet-valid', 'issuer-expired']));
+  });
+
+  it("reports Drysdale's certificate revoked for key compromise from the mail CA's CRL", async () => {
+    const result = await validateCertificatePath({
+      leaf: certificate('drysdale'),
+      candidates: [certificate('jedco-mail-ca')],
+      trustAnchors: [certificate('jedco-root')],
+      crls: [readFileSync(join(fixtures, 'jedco-mail-ca.crl'))],
+      time: SIGNING_TIME,
+      purpose: 'email-signing',
+    });
+    expect(result.problems).toContain('certificate-revoked');
+    expect(result.revocationReason).toBe('keyCompromise');
+    expect(result.revokedAt).toBeDefined();
+    const leafAnswer = result.revocation.find((answer) => answer.status === 'revoked');
+    expect(leafAnswer).toMatchObject({ source: 'crl', location: 'given', revocationReason: 'keyCompromise' });
+    expect(isPathAcceptable(result)).toBe(false);
+  });
+
+  it("keeps Jethro good when the mail CA's CRL doesn't list him", async () => {
+    const result = await validateCertificatePath({
+      leaf: certificate('jethro'),
+      candidates: [certificate('jedco-mail-ca')],
+      trustAnchors: [certificate('jedco-root')],
+      crls: [readFileSync(join(fixtures, 'jedco-mail-ca.crl')), readFileSync(join(fixtures, 'jedco-root.crl'))],
+      time: SIGNING_TIME,
+      purpose: 'email-signing',
+      revocationRequired: true,
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.revocation.map((answer) => answer.status)).toEqual(['good', 'good']);
+  });
+
+  it('says revocation is unknown when asked for and no CRL covers a certificate', async () => {
+    const result = await validateCertificatePath({
+      leaf: certificate('jethro'),
+      candidates: [certificate('jedco-mail-ca')],
+      trustAnchors: [certificate('jedco-root')],
+      crls: [readFileSync(join(fixtures, 'jedco-mail-ca.crl'))],
+      time: SIGNING_TIME,
+      purpose: 'email-signing',
+      revocationRequired: true,
+    });
+    expect(result.problems).toEqual(['revocation-unknown']);
+    expect(isPathAcceptable(result, true)).toBe(false);
+  });
+
+  it('calls a CRL whose signature does not match its issuer invalid and the revocation unknown', async () => {
+    const crl = new Uint8Array(readFileSync(join(fixtures, 'jedco-mail-ca.crl')));
+    crl[crl.length - 5] ^= 0xff;
+    const result = await validateCertificatePath({
+      leaf: certificate('drysdale'),
+      candidates: [certificate('jedco-mail-ca')],
+      trustAnchors: [certificate('jedco-root')],
+      crls: [crl],
+      time: SIGNING_TIME,
+      purpose: 'email-signing',
+    });
+    expect(result.problems).toEqual(expect.arrayContaining(['crl-invalid', 'revocation-unknown']));
+    expect(result.problems).not.toContain('certificate-revoked');
+  });
+
+  it("marks Pearl's 1024-bit RSA key weak", async () => {
+    const result = await validateCertificatePath({
+      leaf: certificate('pearl'),
+      candidates: [certificate('jedco-mail-ca')],
+      trustAnchors: [certificate('jedco-root')],
+      time: SIGNING_TIME,
+      purpose: 'email-signing',
+    });
+    expect(result.trusted).toBe(true);
+    expect(result.problems).toEqual(['weak-key']);
+  });
+
+  it('refuses a web server certificate for e-mail', async () => {
+    const result = await validateCertificatePath({
+      leaf: certificate('webserver'),
+      candidates: [certificate('jedco-mail-ca')],
+      trustAnchors: [certificate('jedco-root')],
+      time: SIGNING_TIME,
+      purpose: 'email-signing',
+    });
+    expect(result.problems).toContain('not-for-email');
+    expect(isPathAcceptable(result)).toBe(false);
+  });
+
+  it("accepts Ellie May's EC key for encryption (keyAgreement) and Jethro's RSA key (keyEncipherment)", async () => {
+    for (const name of ['ellie-may', 'jethro']) {
+      const result = await validateCertificatePath({
+        leaf: certificate(name),
+        candidates: [certificate('jedco-mail-ca')],
+        trustAnchors: [certificate('jedco-root')],
+        time: SIGNING_TIME,
+        purpose: 'email-encryption',
+      });
+      expect(result.problems).toEqual([]);
+    }
+  });
+
+  it('leaves a stranger untrusted, unless the user trusted that very certificate', async () => {
+    const untrusted = await validateCertificatePath({
+      leaf: certificate('stranger'),
+      candidates: [],
+      trustAnchors: [certificate('jedco-root')],
+      time: SIGNING_TIME,
+      purpose: 'email-signing',
+    });
+    expect(untrusted.trusted).toBe(false);
+    expect(untrusted.problems).toContain('no-trust-anchor');
+
+    const trusted = await validateCertificatePath({
+      leaf: certificate('stranger'),
+      candidates: [],
+      trustAnchors: [certificate('jedco-root')],
+      explicitlyTrusted: [certificate('bob-hacker'), certificate('stranger')],
+      time: SIGNING_TIME,
+      purpose: 'email-signing',
+    });
+    expect(trusted).toMatchObject({ trusted: true, trustedBy: 'explicit', problems: ['explicitly-trusted'] });
+    expect(isPathAcceptable(trusted)).toBe(true);
+  });
+
+  it('throws malformed-certificate for a leaf that is not a certificate', async () => {
+    await expect(
+      validateCertificatePath({ leaf: new Uint8Array([1, 2, 3]), candidates: [], trustAnchors: [], time: SIGNING_TIME, purpose: 'any' }),
+    ).rejects.toMatchObject({ code: 'malformed-certificate' });
+  });
+});
