@@ -78,3 +78,13 @@ export function toUint8Array(data: ArrayBuffer | ArrayBufferView): Uint8Array {
 export function zeroBytes(...buffers: Uint8Array[]): void {
   for (const buffer of buffers) buffer.fill(0);
 }
+
+/**
+ * The same bytes typed as WebCrypto's `BufferSource` wants them (TypeScript 5.9 types a plain
+ * `Uint8Array` as possibly backed by a SharedArrayBuffer, which WebCrypto refuses). Copies only
+ * when the bytes really live in a SharedArrayBuffer.
+ */
+export function bufferSource(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  if (bytes.buffer instanceof ArrayBuffer) return bytes as Uint8Array<ArrayBuffer>;
+  return new Uint8Array(bytes);
+}

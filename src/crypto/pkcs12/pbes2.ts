@@ -9,6 +9,7 @@
 import * as asn1js from 'asn1js';
 import { SignetError } from '../../shared/errors';
 import { decryptTripleDesCbc } from '../ciphers/triple-des';
+import { bufferSource } from '../encoding/bytes';
 import { algorithmIdentifier, corrupt, octetStringBytes, sequenceItems, smallInteger } from './asn1';
 import {
   OID_AES128_CBC,
@@ -70,15 +71,15 @@ export async function decryptPbes2(parameters: asn1js.AsnType | undefined, passw
     }
   }
 
-  const passwordKey = await crypto.subtle.importKey('raw', password, 'PBKDF2', false, ['deriveBits']);
+  const passwordKey = await crypto.subtle.importKey('raw', bufferSource(password), 'PBKDF2', false, ['deriveBits']);
   const keyBytes = new Uint8Array(
-    await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: prfHash, salt, iterations }, passwordKey, cipher.keyBytes * 8),
+    await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: prfHash, salt: bufferSource(salt), iterations }, passwordKey, cipher.keyBytes * 8),
   );
   try {
     if (cipher.name === 'DES-EDE3-CBC') return decryptTripleDesCbc(keyBytes, iv, ciphertext);
-    const aesKey = await crypto.subtle.importKey('raw', keyBytes, 'AES-CBC', false, ['decrypt']);
+    const aesKey = await crypto.subtle.importKey('raw', bufferSource(keyBytes), 'AES-CBC', false, ['decrypt']);
     try {
-      return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-CBC', iv }, aesKey, ciphertext));
+      return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-CBC', iv: bufferSource(iv) }, aesKey, bufferSource(ciphertext)));
     } catch {
       throw new SignetError('decryption-failed', 'Decryption failed: the padding is wrong (a wrong key or damaged data).');
     }

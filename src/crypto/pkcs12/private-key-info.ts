@@ -8,6 +8,7 @@
  */
 import * as asn1js from 'asn1js';
 import { SignetError } from '../../shared/errors';
+import { bufferSource } from '../encoding/bytes';
 import { encodeHex } from '../encoding/hex';
 import { algorithmIdentifier, objectIdentifier, octetStringBytes, parseBer, sequenceItems, unsignedIntegerBytes } from './asn1';
 import { NAMED_CURVES, OID_EC_PUBLIC_KEY, OID_ED25519, OID_RSA_ENCRYPTION, OID_RSASSA_PSS, OID_X25519 } from './object-identifiers';
@@ -83,7 +84,7 @@ function describeCurve(parameters: asn1js.AsnType | undefined, ecPrivateKey: Uin
 export async function ecPublicKeyIdentity(der: Uint8Array, format: 'pkcs8' | 'spki', curve: string): Promise<string | undefined> {
   try {
     const usages: KeyUsage[] = format === 'pkcs8' ? ['sign'] : ['verify'];
-    const key = await crypto.subtle.importKey(format, der, { name: 'ECDSA', namedCurve: curve }, true, usages);
+    const key = await crypto.subtle.importKey(format, bufferSource(der), { name: 'ECDSA', namedCurve: curve }, true, usages);
     const jwk = await crypto.subtle.exportKey('jwk', key);
     return `ec:${curve}:${jwk.x}:${jwk.y}`;
   } catch {

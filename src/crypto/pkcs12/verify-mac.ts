@@ -11,7 +11,7 @@
  */
 import type * as asn1js from 'asn1js';
 import { SignetError } from '../../shared/errors';
-import { constantTimeEqual } from '../encoding/bytes';
+import { bufferSource, constantTimeEqual } from '../encoding/bytes';
 import { algorithmIdentifier, corrupt, octetStringBytes, sequenceItems, smallInteger } from './asn1';
 import { OID_PBMAC1, OID_SHA1, OID_SHA256, OID_SHA384, OID_SHA512 } from './object-identifiers';
 import { derivePkcs12Key, hashOutputBytes, KDF_PURPOSE, type Pkcs12Hash } from './pkcs12-kdf';
@@ -53,10 +53,10 @@ export function readMacData(node: asn1js.AsnType): MacData {
 export async function verifyMac(macData: MacData, authenticatedSafe: Uint8Array, candidates: Uint8Array[]): Promise<Uint8Array> {
   for (const password of candidates) {
     const keyBytes = await derivePkcs12Key(macData.hash, password, macData.salt, macData.iterations, KDF_PURPOSE.mac, hashOutputBytes(macData.hash));
-    const key = await crypto.subtle.importKey('raw', keyBytes, { name: 'HMAC', hash: macData.hash }, false, ['sign']);
+    const key = await crypto.subtle.importKey('raw', bufferSource(keyBytes), { name: 'HMAC', hash: macData.hash }, false, ['sign']);
     keyBytes.fill(0);
-    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, authenticatedSafe));
+    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, bufferSource(authenticatedSafe)));
     if (constantTimeEqual(mac, macData.expectedMac)) return password;
   }
-  throw new SignetError('wrong-password', 'The password is wrong: the digital ID\'s integrity check (MAC) does not match it.');
+  throw new SignetError('wrong-password', 'The password is wrong (or the file was altered): the digital ID\'s integrity check (MAC) does not match it.');
 }
