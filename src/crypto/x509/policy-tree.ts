@@ -73,8 +73,9 @@ export class PolicyTree {
       targets.add(subjectDomainPolicy);
       mapped.set(issuerDomainPolicy, targets);
     }
-    const level = this.levels[depth] ?? [];
     for (const [issuerPolicy, subjectPolicies] of mapped) {
+      if (this.levels === null) return;
+      const level = this.levels[depth] ?? [];
       const nodes = level.filter((node) => node.validPolicy === issuerPolicy);
       if (policyMapping > 0) {
         if (nodes.length > 0) {
@@ -85,6 +86,7 @@ export class PolicyTree {
             const node: PolicyNode = { validPolicy: issuerPolicy, expectedPolicies: new Set(subjectPolicies), parent: anyNode.parent, children: [] };
             anyNode.parent.children.push(node);
             level.push(node);
+            this.levels[depth] = level;
           }
         }
       } else {
@@ -92,7 +94,6 @@ export class PolicyTree {
         this.prune(depth - 1);
       }
     }
-    this.levels[depth] = level;
   }
 
   private remove(node: PolicyNode, depth: number): void {
