@@ -4,10 +4,18 @@ export { parseMimeMessage, MAXIMUM_NESTING_DEPTH, MAXIMUM_PART_COUNT } from './p
 export { getHeaderValue, getHeaderValues } from './header-values';
 export { parseContentType, parseContentDisposition } from './header-parameters';
 export type { ContentDisposition } from './header-parameters';
+export { decodeBody, decodeTextBody } from './decode-body';
+export { decodeEncodedWords, encodeHeaderText } from './encoded-words';
+export { parseAddressList, parseMailboxList } from './address-list';
+export type { Mailbox } from './address-list';
+export { normalizeAddress, isSameAddress } from './normalize-address';
+export { formatMailbox } from './format-mailbox';
 export { splitMessage, assembleMessage, copyHeadersIntoEntity } from './split-message';
 export type { SplitMessage } from './split-message';
+export { canonicalizeForSigning } from './canonicalize-for-signing';
 export { buildMultipartSigned, buildPkcs7MimeEntity } from './build-smime-entities';
 export type { Micalg, SmimeType } from './build-smime-entities';
 export { toCrlf } from './mime-bytes';
 export { encodeBase64Lines, decodeBase64Lenient } from './base64-transfer-encoding';
+export { encodeQuotedPrintable, decodeQuotedPrintable } from './quoted-printable';
 export { formatHeaderField } from './header-formatting';

@@ -1,0 +1,123 @@
+/**
+ * Canonical form for signing (RFC 8551 §3.1.1 and §3.1.3): an entity whose bytes no mail transport
+ * will change, so the bytes signed are the bytes received. Providers fold long lines and strip
+ * trailing white space (Gmail: DESIGN.md "What providers do to signed mail"), mbox writers turn
+ * "From " into ">From ", and 8-bit bytes get re-encoded; a part with any of those risks is
+ * re-encoded (text as quoted-printable, everything else as base64). Parts already safe are left
+ * byte for byte as they are, and the line endings become CRLF (RFC 8551 §3.1.1).
+ */
+import { SignetError } from '../../shared/errors';
+import { encodeBase64Lines } from './base64-transfer-encoding';
+import { decodeBody } from './decode-body';
+import { readHeaderSection } from './header-section';
+import { concatByteArrays, textToBytes, toCrlf } from './mime-bytes';
+import type { MimeEntity } from './mime-entity';
+import { parseMimeMessage } from './parse-mime-message';
+import { encodeQuotedPrintable } from './quoted-printable';
+
+/** RFC 2045 §2.7 allows 998; 76 is what survives providers that fold (RFC 2045 §6.7 and §6.8). */
+const MAXIMUM_SAFE_LINE_LENGTH = 76;
+
+const CARRIAGE_RETURN = 0x0d;
+const LINE_FEED = 0x0a;
+const SPACE = 0x20;
+const TAB = 0x09;
+
+/**
+ * Whether a body (CRLF already) would pass any transport unchanged: 7-bit without NUL, CR only in
+ * CRLF, lines of at most 76 characters, no white space at a line's end, no line starting "From ".
+ */
+export function isTransportSafeBody(body: Uint8Array): boolean {
+  let lineLength = 0;
+  for (let index = 0; index < body.length; index += 1) {
+    const byte = body[index];
+    if (byte === CARRIAGE_RETURN) {
+      if (body[index + 1] !== LINE_FEED) return false;
+      if (index > 0 && (body[index - 1] === SPACE || body[index - 1] === TAB)) return false;
+      index += 1;
+      lineLength = 0;
+      continue;
+    }
+    if (byte === 0 || byte >= 0x80 || byte === LINE_FEED) return false;
+    if (
+      lineLength === 0 &&
+      byte === 0x46 &&
+      body[index + 1] === 0x72 &&
+      body[index + 2] === 0x6f &&
+      body[index + 3] === 0x6d &&
+      body[index + 4] === SPACE
+    ) {
+      return false;
+    }
+    lineLength += 1;
+    if (lineLength > MAXIMUM_SAFE_LINE_LENGTH) return false;
+  }
+  // White space at the very end of the body is at the end of a line too.
+  const last = body[body.length - 1];
+  return last !== SPACE && last !== TAB;
+}
+
+function isTextEntity(entity: MimeEntity): boolean {
+  return entity.contentType.type === 'text';
+}
+
+/** The entity's header fields, minus Content-Transfer-Encoding, byte for byte. */
+function headerFieldsWithoutTransferEncoding(entity: MimeEntity): Uint8Array[] {
+  const section = readHeaderSection(entity.raw, 0, entity.raw.length);
+  return section.fields
+    .filter((field) => field.name.toLowerCase() !== 'content-transfer-encoding')
+    .map((field) => {
+      const raw = entity.raw.subarray(field.start, field.end);
+      const endsWithCrlf = raw.length >= 2 && raw[raw.length - 2] === CARRIAGE_RETURN && raw[raw.length - 1] === LINE_FEED;
+      return endsWithCrlf ? raw : concatByteArrays([raw, textToBytes('\r\n')]);
+    });
+}
+
+function reencodeLeaf(entity: MimeEntity): Uint8Array {
+  const decoded = decodeBody(entity);
+  const text = isTextEntity(entity);
+  // RFC 8551 §3.1.1: text is canonical with CRLF line breaks, whatever its transfer encoding was.
+  const encoded = text ? encodeQuotedPrintable(toCrlf(decoded)) : encodeBase64Lines(decoded);
+  const encodingField = `Content-Transfer-Encoding: ${text ? 'quoted-printable' : 'base64'}\r\n`;
+  return concatByteArrays([...headerFieldsWithoutTransferEncoding(entity), textToBytes(encodingField + '\r\n'), encoded]);
+}
+
+/** The canonical bytes of an entity, or undefined when its bytes are already safe as they are. */
+function canonicalizeEntity(entity: MimeEntity): Uint8Array | undefined {
+  if (entity.contentType.type === 'multipart') {
+    const children = entity.children.map(canonicalizeEntity);
+    if (children.every((child) => child === undefined)) return undefined;
+    // Re-encoded parts contain no line starting with '-' (quoted-printable escapes it, base64 has
+    // no '-'), so the entity's own boundary still can't occur inside them.
+    const boundary = entity.contentType.parameters.boundary;
+    const header = entity.raw.subarray(0, entity.raw.length - entity.body.length);
+    const pieces: Uint8Array[] = [header];
+    entity.children.forEach((child, index) => {
+      pieces.push(textToBytes(`--${boundary}\r\n`), children[index] ?? child.raw, textToBytes('\r\n'));
+    });
+    pieces.push(textToBytes(`--${boundary}--\r\n`));
+    return concatByteArrays(pieces);
+  }
+  if (entity.contentType.type === 'message') {
+    // RFC 2046 §5.2.1: message/rfc822 may only be 7bit, 8bit or binary; it is signed as it is.
+    return undefined;
+  }
+  if (isTransportSafeBody(entity.body) && ['7bit', '8bit', 'binary', 'quoted-printable', 'base64', ''].includes(entity.contentTransferEncoding)) {
+    return undefined;
+  }
+  return reencodeLeaf(entity);
+}
+
+/**
+ * Canonicalizes a MIME entity (headers and body, as splitMessage's `content`) for signing:
+ * CRLF line endings, and every part that a transport might alter re-encoded, recursively through
+ * multiparts. Sign exactly the returned bytes and send exactly them (buildMultipartSigned).
+ */
+export function canonicalizeForSigning(entity: Uint8Array): Uint8Array {
+  const crlf = toCrlf(entity);
+  const tree = parseMimeMessage(crlf);
+  if (tree.contentType.type === 'multipart' && tree.contentType.parameters.boundary === undefined) {
+    throw new SignetError('malformed-mime', 'A multipart entity to sign has no boundary.');
+  }
+  return canonicalizeEntity(tree) ?? crlf;
+}
