@@ -8,7 +8,7 @@
  * Adding a request: a member here, an entry in `REQUEST_SENDERS` (the compiler insists), and a
  * handler file registered in `src/background/handlers/index.ts` (a unit test insists).
  */
-import type { CertificateSummary } from '../crypto/verdict';
+import type { CertificateSummary, Verdict, VerificationStatus } from '../crypto/verdict';
 import { SignetError, type SerializedError } from './errors';
 
 /** A digital ID (certificate + private key) as the pages see it: never any key material. */
@@ -45,6 +45,47 @@ export interface ExtensionStatus {
 
 export type CertificateExportFormat = 'pem' | 'der';
 
+/** A correspondent's certificate harvested from signed mail (issue 5 item 5). */
+export interface ContactSummary {
+  /** SHA-256 fingerprint of the certificate. */
+  id: string;
+  emailAddresses: string[];
+  certificate: CertificateSummary;
+  /** SMIMECapabilities (RFC 8551 §2.5.2) as algorithm OIDs, in the sender's order of preference. */
+  capabilities: string[];
+  explicitlyTrusted: boolean;
+  /** The verdict of the last good signature seen with it (`valid`, `untrusted`, ...). */
+  lastStatus?: VerificationStatus;
+  /** The certificate Signet would encrypt to for (one of) its addresses: the newest one. */
+  preferredForEncryption: boolean;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** One message's kept verdicts (issue 5 item 6, non-repudiation). */
+export interface EvidenceSummary {
+  /** SHA-256 of the raw message, lower-case hex. */
+  messageKey: string;
+  messageId?: string;
+  status: VerificationStatus;
+  signerAddress?: string;
+  subject?: string;
+  fromAddress?: string;
+  /** ISO 8601 of the latest verification. */
+  recordedAt: string;
+  verificationCount: number;
+}
+
+/** What the decrypt frame shows. `html` is the message's own HTML: the frame sanitizes it before display. */
+export interface DecryptedMessage {
+  verdict: Verdict;
+  /** The protected Subject (RFC 9788) when the encrypted part carries one. */
+  subject?: string;
+  text?: string;
+  html?: string;
+  attachments: { fileName: string; mediaType: string; sizeBytes: number }[];
+}
+
 /** Request name -> request and response types. */
 export interface ProtocolMap {
   getStatus: { request: Record<string, never>; response: ExtensionStatus };
@@ -69,6 +110,25 @@ export interface ProtocolMap {
   importTrustAnchor: { request: { fileBase64: string }; response: TrustAnchorSummary[] };
   listTrustAnchors: { request: Record<string, never>; response: TrustAnchorSummary[] };
   deleteTrustAnchor: { request: { anchorId: string }; response: { deleted: true } };
+
+  // Reading mail (issue 5): verification, encrypted mail, contacts, evidence
+  /** Verifies a raw message (RFC 5322 bytes as base64) opened in a webmail. */
+  verifyMessage: { request: { rawBase64: string; messageId?: string }; response: Verdict };
+  /** Keeps an encrypted message's ciphertext in the background for Signet's decrypt frame. */
+  stageEncryptedMessage: { request: { rawBase64: string; messageId?: string }; response: { token: string } };
+  /** What the trust-sender frame shows before the person decides. */
+  getContact: { request: { contactId: string }; response: ContactSummary };
+  /** Trusts a harvested certificate directly (Notes' cross-certify): the trust-sender frame only. */
+  trustSenderCertificate: { request: { contactId: string }; response: ContactSummary };
+  /** Takes back a direct trust given with trustSenderCertificate. */
+  untrustSenderCertificate: { request: { contactId: string }; response: ContactSummary };
+  listContacts: { request: Record<string, never>; response: ContactSummary[] };
+  listEvidence: { request: Record<string, never>; response: EvidenceSummary[] };
+  /** One message's evidence as a JSON document (with the raw message as base64) and the .eml itself. */
+  exportEvidence: {
+    request: { messageKey: string };
+    response: { fileName: string; json: string; emlFileName: string; rawBase64: string };
+  };
 }
 
 export type RequestName = keyof ProtocolMap;
@@ -93,6 +153,14 @@ export const REQUEST_SENDERS: { readonly [Name in RequestName]: SenderPolicy } =
   importTrustAnchor: 'extension-pages',
   listTrustAnchors: 'any-context',
   deleteTrustAnchor: 'extension-pages',
+  verifyMessage: 'any-context',
+  stageEncryptedMessage: 'any-context',
+  getContact: 'extension-pages',
+  trustSenderCertificate: 'extension-pages',
+  untrustSenderCertificate: 'extension-pages',
+  listContacts: 'extension-pages',
+  listEvidence: 'extension-pages',
+  exportEvidence: 'extension-pages',
 };
 
 export const REQUEST_NAMES = Object.keys(REQUEST_SENDERS) as RequestName[];

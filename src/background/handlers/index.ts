@@ -9,6 +9,13 @@ import { handleListIdentities } from './list-identities';
 import { handleListTrustAnchors } from './list-trust-anchors';
 import { handleSetDefaultIdentity } from './set-default-identity';
 import { handleSignWithIdentity } from './sign-with-identity';
+import { handleExportEvidence } from './export-evidence';
+import { handleGetContact } from './get-contact';
+import { handleListContacts } from './list-contacts';
+import { handleListEvidence } from './list-evidence';
+import { handleStageEncryptedMessage } from './stage-encrypted-message';
+import { handleTrustSenderCertificate, handleUntrustSenderCertificate } from './trust-sender-certificate';
+import { handleVerifyMessage } from './verify-message';
 
 /** One handler per request of `ProtocolMap` (the type insists; `handlers.test.ts` checks it at run time). */
 export const handlers: RequestHandlers = {
@@ -22,4 +29,12 @@ export const handlers: RequestHandlers = {
   importTrustAnchor: handleImportTrustAnchor,
   listTrustAnchors: handleListTrustAnchors,
   deleteTrustAnchor: handleDeleteTrustAnchor,
+  verifyMessage: handleVerifyMessage,
+  stageEncryptedMessage: (request, context) => handleStageEncryptedMessage(request, context),
+  getContact: handleGetContact,
+  trustSenderCertificate: handleTrustSenderCertificate,
+  untrustSenderCertificate: handleUntrustSenderCertificate,
+  listContacts: handleListContacts,
+  listEvidence: handleListEvidence,
+  exportEvidence: handleExportEvidence,
 };

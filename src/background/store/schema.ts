@@ -6,7 +6,7 @@
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { IdentityKeys } from '../../crypto/keys/identity-keys';
-import type { CertificateSummary, Verdict } from '../../crypto/verdict';
+import type { CertificateSummary, Verdict, VerificationStatus } from '../../crypto/verdict';
 
 export const DATABASE_NAME = 'signet';
 export const SCHEMA_VERSION = 2;
@@ -49,6 +49,8 @@ export interface ContactRecord {
   explicitlyTrusted: boolean;
   firstSeen: string;
   lastSeen: string;
+  /** The verdict of the last good signature seen with it (records from before it was added lack it). */
+  lastStatus?: VerificationStatus;
 }
 
 /** A fetched CRL or OCSP response, kept until its nextUpdate (security model 5). */
@@ -66,6 +68,18 @@ export interface EvidenceRecord {
   messageKey: string;
   verdict: Verdict;
   recordedAt: string;
+  /** For non-repudiation (issue 5 item 6): the webmail's id, the message as received, each verification. */
+  messageId?: string;
+  rawMessage?: Uint8Array;
+  verifications?: EvidenceVerification[];
+}
+
+/** One verification of a kept message: when, with which outcome. */
+export interface EvidenceVerification {
+  verifiedAt: string;
+  status: VerificationStatus;
+  /** Revocation answers as they were at that time. */
+  revocation: Verdict['revocation'];
 }
 
 /** Settings are one record per key. */
