@@ -133,3 +133,25 @@ export function bmpStringValue(node: Node | undefined, what: string): string {
   if (node instanceof asn1js.BmpString || node instanceof asn1js.Utf8String) return node.valueBlock.value;
   throw corrupt(`${what} should be a BMPString`);
 }
+
+/** DER SEQUENCE around already-encoded elements (X.690 §8.9, definite length). */
+export function encodeDerSequence(elements: Uint8Array[]): Uint8Array {
+  let contentLength = 0;
+  for (const element of elements) contentLength += element.length;
+  const lengthBytes: number[] = [];
+  if (contentLength < 0x80) {
+    lengthBytes.push(contentLength);
+  } else {
+    for (let remaining = contentLength; remaining > 0; remaining = Math.floor(remaining / 256)) lengthBytes.unshift(remaining & 0xff);
+    lengthBytes.unshift(0x80 | lengthBytes.length);
+  }
+  const output = new Uint8Array(1 + lengthBytes.length + contentLength);
+  output[0] = 0x30;
+  output.set(lengthBytes, 1);
+  let offset = 1 + lengthBytes.length;
+  for (const element of elements) {
+    output.set(element, offset);
+    offset += element.length;
+  }
+  return output;
+}

@@ -10,7 +10,7 @@ import * as asn1js from 'asn1js';
 import { SignetError } from '../../shared/errors';
 import { bufferSource } from '../encoding/bytes';
 import { encodeHex } from '../encoding/hex';
-import { algorithmIdentifier, objectIdentifier, octetStringBytes, parseBer, sequenceItems, unsignedIntegerBytes } from './asn1';
+import { algorithmIdentifier, encodeDerSequence, encodeNode, objectIdentifier, octetStringBytes, parseBer, sequenceItems, smallInteger, unsignedIntegerBytes } from './asn1';
 import { NAMED_CURVES, OID_EC_PUBLIC_KEY, OID_ED25519, OID_RSA_ENCRYPTION, OID_RSASSA_PSS, OID_X25519 } from './object-identifiers';
 
 export const MIN_RSA_BITS = 2048;
@@ -90,4 +90,16 @@ export async function ecPublicKeyIdentity(der: Uint8Array, format: 'pkcs8' | 'sp
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The PKCS#8 as a plain v1 PrivateKeyInfo: version 0, algorithm, key, without the optional
+ * attributes (Windows adds some) or a v2 public key (RFC 5958 §2). Every WebCrypto accepts that
+ * form, so what is stored is what any browser can import.
+ */
+export function normalizePkcs8(pkcs8: Uint8Array): Uint8Array {
+  const items = sequenceItems(parseBer(pkcs8, 'the private key'), 'PrivateKeyInfo', 3);
+  if (items.length === 3 && smallInteger(items[0], 'PrivateKeyInfo version') === 0) return pkcs8;
+  const versionZero = Uint8Array.of(0x02, 0x01, 0x00);
+  return encodeDerSequence([versionZero, encodeNode(items[1]), encodeNode(items[2])]);
 }

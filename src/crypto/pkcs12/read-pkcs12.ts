@@ -15,7 +15,7 @@ import type { DigitalId } from './digital-id';
 import { OID_DATA } from './object-identifiers';
 import { pairKeyWithCertificate } from './pair-key-with-certificate';
 import { encodePassword } from './password-encodings';
-import { describePrivateKey } from './private-key-info';
+import { describePrivateKey, normalizePkcs8 } from './private-key-info';
 import { readAuthenticatedSafe } from './safe-bags';
 import { readMacData, verifyMac } from './verify-mac';
 
@@ -58,10 +58,12 @@ export async function readPkcs12(file: Uint8Array, password: string): Promise<Di
   const description = await describePrivateKey(key.pkcs8);
   const { leaf, others } = await pairKeyWithCertificate(key, description.publicKeyIdentity, certificates);
   for (const extraKey of keys.slice(1)) extraKey.pkcs8.fill(0);
+  const privateKeyPkcs8 = normalizePkcs8(key.pkcs8);
+  if (privateKeyPkcs8 !== key.pkcs8) key.pkcs8.fill(0);
 
   const digitalId: DigitalId = {
     certificates: [leaf.der, ...others.map((certificate) => certificate.der)],
-    privateKeyPkcs8: key.pkcs8,
+    privateKeyPkcs8,
     keyType: description.keyType,
     keySizeBits: description.keySizeBits,
   };
