@@ -7,6 +7,7 @@ import { isSignetError } from '../../shared/errors';
 import { readPkcs12 } from '../pkcs12/read-pkcs12';
 import { decodeEcdsaSignatureDer } from './ecdsa-signature';
 import { createPrivateKeyHandle, createPrivateKeyHandleFromPkcs8, importIdentityKeys, type IdentityKeys } from './identity-keys';
+import { bufferSource } from '../encoding/bytes';
 import { decodePemBlocks } from '../encoding/pem';
 import type { HashName, SignatureScheme } from './private-key-handle';
 
@@ -20,9 +21,9 @@ async function keysOf(person: string): Promise<IdentityKeys> {
 }
 
 /** The certificate's public key as SPKI DER, extracted by openssl (an independent peer). */
-function certificateSpki(person: string): Uint8Array {
+function certificateSpki(person: string): Uint8Array<ArrayBuffer> {
   const pem = execFileSync('openssl', ['x509', '-in', join(generated, `${person}.pem`), '-pubkey', '-noout']);
-  return new Uint8Array(execFileSync('openssl', ['pkey', '-pubin', '-outform', 'DER'], { input: pem }));
+  return bufferSource(execFileSync('openssl', ['pkey', '-pubin', '-outform', 'DER'], { input: pem }));
 }
 
 function scratchFile(name: string, contents: Uint8Array | string): string {
@@ -90,8 +91,8 @@ describe('signing with the handle', () => {
     const algorithm = scheme === 'RSA-PSS' ? { name: 'RSA-PSS', hash } : { name: 'RSASSA-PKCS1-v1_5', hash };
     const publicKey = await crypto.subtle.importKey('spki', certificateSpki(person), algorithm, false, ['verify']);
     const parameters = scheme === 'RSA-PSS' ? { name: 'RSA-PSS', saltLength: { 'SHA-256': 32, 'SHA-384': 48, 'SHA-512': 64 }[hash as string] } : 'RSASSA-PKCS1-v1_5';
-    expect(await crypto.subtle.verify(parameters as AlgorithmIdentifier, publicKey, signature, data)).toBe(true);
-    expect(await crypto.subtle.verify(parameters as AlgorithmIdentifier, publicKey, signature, new TextEncoder().encode('Order: 300 tanker trucks'))).toBe(false);
+    expect(await crypto.subtle.verify(parameters as AlgorithmIdentifier, publicKey, bufferSource(signature), data)).toBe(true);
+    expect(await crypto.subtle.verify(parameters as AlgorithmIdentifier, publicKey, bufferSource(signature), new TextEncoder().encode('Order: 300 tanker trucks'))).toBe(false);
   });
 
   it.each([
@@ -102,7 +103,7 @@ describe('signing with the handle', () => {
     const signature = await handle.sign('ECDSA', hash, data);
     expect(signature[0]).toBe(0x30);
     const publicKey = await crypto.subtle.importKey('spki', certificateSpki(person), { name: 'ECDSA', namedCurve }, false, ['verify']);
-    expect(await crypto.subtle.verify({ name: 'ECDSA', hash }, publicKey, decodeEcdsaSignatureDer(signature, coordinateBytes), data)).toBe(true);
+    expect(await crypto.subtle.verify({ name: 'ECDSA', hash }, publicKey, bufferSource(decodeEcdsaSignatureDer(signature, coordinateBytes)), data)).toBe(true);
     const verified = execFileSync('openssl', ['dgst', `-${hash.replace('-', '').toLowerCase()}`, '-verify', scratchFile(`${person}.pub`, execFileSync('openssl', ['x509', '-in', join(generated, `${person}.pem`), '-pubkey', '-noout'])),
       '-signature', scratchFile(`${person}.sig`, signature), scratchFile('order.txt', data)]).toString();
     expect(verified.trim()).toBe('Verified OK');
@@ -167,7 +168,7 @@ describe('a handle straight from a PKCS#8 (the CLI)', () => {
     expect([handle.keyType, handle.keySizeBits, handle.namedCurve]).toEqual(['EC', 384, 'P-384']);
     const data = new Uint8Array([9, 9, 9]);
     const publicKey = await crypto.subtle.importKey('spki', certificateSpki('jed'), { name: 'ECDSA', namedCurve: 'P-384' }, false, ['verify']);
-    expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-384' }, publicKey, decodeEcdsaSignatureDer(await handle.sign('ECDSA', 'SHA-384', data), 48), data)).toBe(true);
+    expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-384' }, publicKey, bufferSource(decodeEcdsaSignatureDer(await handle.sign('ECDSA', 'SHA-384', data), 48)), data)).toBe(true);
     await expect(createPrivateKeyHandleFromPkcs8(pkcs8('pearl'))).rejects.toSatisfy((error) => isSignetError(error, 'unsupported-key'));
   });
 });
