@@ -1,6 +1,11 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { readDistinguishedName, type DistinguishedName } from './distinguished-name';
+import { readGeneralName, type GeneralNameValue } from './general-names';
+import { readDistributionPoints, type DistributionPointValue } from './distribution-points';
+
+export type { GeneralNameValue } from './general-names';
+export type { DistributionPointValue } from './distribution-points';
+export { REASON_BITS } from './general-names';
 
 /**
  * The certificate extensions RFC 5280 §4.2 defines that path validation and revocation use,
@@ -53,23 +58,6 @@ export const KEY_USAGE_BITS: KeyUsageBit[] = [
   'decipherOnly',
 ];
 
-/** GeneralName (RFC 5280 §4.2.1.6) in the forms name constraints can compare. */
-export type GeneralNameValue =
-  | { kind: 'rfc822Name'; value: string }
-  | { kind: 'dNSName'; value: string }
-  | { kind: 'uniformResourceIdentifier'; value: string }
-  | { kind: 'directoryName'; value: DistinguishedName }
-  | { kind: 'iPAddress'; value: Uint8Array }
-  | { kind: 'other'; tag: number };
-
-export interface DistributionPointValue {
-  /** fullName URIs and directory names; nameRelativeToCRLIssuer is kept as absent (rare). */
-  fullNames: GeneralNameValue[];
-  /** Reason bits the point covers; absent means all reasons. */
-  reasons?: Set<string>;
-  crlIssuer?: GeneralNameValue[];
-}
-
 export const OID = {
   basicConstraints: '2.5.29.19',
   keyUsage: '2.5.29.15',
@@ -115,18 +103,6 @@ const RECOGNIZED = new Set<string>([
   OID.subjectInfoAccess,
   OID.ocspNoCheck,
 ]);
-
-export const REASON_BITS = [
-  'unused',
-  'keyCompromise',
-  'cACompromise',
-  'affiliationChanged',
-  'superseded',
-  'cessationOfOperation',
-  'certificateHold',
-  'privilegeWithdrawn',
-  'aACompromise',
-];
 
 export function readExtensions(extensions: pkijs.Extension[]): CertificateExtensions {
   const result: CertificateExtensions = { ocspUrls: [], caIssuerUrls: [], unknownCritical: [], malformed: [] };
@@ -210,10 +186,10 @@ function readOneExtension(extension: pkijs.Extension, result: CertificateExtensi
       result.subjectAltNames = (parsed as pkijs.AltName).altNames.map(readGeneralName);
       break;
     case OID.crlDistributionPoints:
-      result.crlDistributionPoints = (parsed as pkijs.CRLDistributionPoints).distributionPoints.map(readDistributionPoint);
+      result.crlDistributionPoints = readDistributionPoints(extension.extnValue.valueBlock.valueHexView);
       break;
     case OID.freshestCrl:
-      result.freshestCrl = (parsed as pkijs.CRLDistributionPoints).distributionPoints.map(readDistributionPoint);
+      result.freshestCrl = readDistributionPoints(extension.extnValue.valueBlock.valueHexView);
       break;
     case OID.authorityInfoAccess:
       for (const description of (parsed as pkijs.InfoAccess).accessDescriptions) {
@@ -236,44 +212,6 @@ function readKeyUsage(bits: asn1js.BitString): Set<KeyUsageBit> {
     if (byte & (0x80 >> (index & 7))) usage.add(name);
   });
   return usage;
-}
-
-export function readReasonBits(bits: asn1js.BitString | undefined): Set<string> | undefined {
-  if (!bits) return undefined;
-  const bytes = bits.valueBlock.valueHexView;
-  const reasons = new Set<string>();
-  REASON_BITS.forEach((name, index) => {
-    const byte = bytes[index >> 3] ?? 0;
-    if (byte & (0x80 >> (index & 7))) reasons.add(name);
-  });
-  return reasons;
-}
-
-export function readGeneralName(name: pkijs.GeneralName): GeneralNameValue {
-  switch (name.type) {
-    case 1:
-      return { kind: 'rfc822Name', value: String(name.value) };
-    case 2:
-      return { kind: 'dNSName', value: String(name.value) };
-    case 6:
-      return { kind: 'uniformResourceIdentifier', value: String(name.value) };
-    case 4:
-      return { kind: 'directoryName', value: readDistinguishedName((name.value as pkijs.RelativeDistinguishedNames).valueBeforeDecode) };
-    case 7:
-      return { kind: 'iPAddress', value: new Uint8Array((name.value as asn1js.OctetString).valueBlock.valueHexView) };
-    default:
-      return { kind: 'other', tag: name.type };
-  }
-}
-
-export function readDistributionPoint(point: pkijs.DistributionPoint): DistributionPointValue {
-  const name = point.distributionPoint;
-  const fullNames = Array.isArray(name) ? name.map(readGeneralName) : [];
-  return {
-    fullNames,
-    reasons: readReasonBits(point.reasons),
-    crlIssuer: point.cRLIssuer?.map(readGeneralName),
-  };
 }
 
 function hexOf(view: Uint8Array): string {

@@ -1,7 +1,8 @@
 import type { RevocationAnswer } from '../verdict';
 import { REASON_BITS, type DistributionPointValue, type GeneralNameValue } from './certificate-extensions';
 import type { CertificateRecord } from './certificate-record';
-import { namesEqual } from './distinguished-name';
+import { namesEqual, type DistinguishedName } from './distinguished-name';
+import type { DistributionPointName } from './distribution-points';
 import { checkSignature } from './check-signature';
 import type { CrlRecord } from './crl-record';
 
@@ -130,9 +131,11 @@ function reasonsInScope(certificate: CertificateRecord, point: DistributionPoint
   }
   if (idp) {
     // (b)(2)(i) the distribution point names.
-    if (idp.fullNames.length > 0) {
-      const names = point.fullNames.length > 0 ? point.fullNames : pointCrlIssuers.length > 0 ? pointCrlIssuers : [{ kind: 'directoryName', value: certificate.issuer } as GeneralNameValue];
-      if (!idp.fullNames.some((idpName) => names.some((name) => generalNamesEqual(idpName, name)))) return undefined;
+    const idpNames = namesOfPoint(idp, crl.issuer);
+    if (idpNames.length > 0) {
+      const pointNames = namesOfPoint(point, pointCrlIssuers[0]?.kind === 'directoryName' ? pointCrlIssuers[0].value : certificate.issuer);
+      const names = pointNames.length > 0 ? pointNames : pointCrlIssuers.length > 0 ? pointCrlIssuers : [{ kind: 'directoryName', value: certificate.issuer } as GeneralNameValue];
+      if (!idpNames.some((idpName) => names.some((name) => generalNamesEqual(idpName, name)))) return undefined;
     }
     const isCa = certificate.extensions.basicConstraints?.cA === true;
     if (idp.onlyContainsUserCerts && isCa) return undefined;
@@ -146,6 +149,12 @@ function reasonsInScope(certificate: CertificateRecord, point: DistributionPoint
     for (const reason of [...reasons]) if (!limit.has(reason)) reasons.delete(reason);
   }
   return reasons;
+}
+
+/** A point's names: its fullName, or the CRL issuer's name plus nameRelativeToCRLIssuer (§4.2.1.13). */
+function namesOfPoint(point: DistributionPointName, crlIssuer: DistinguishedName): GeneralNameValue[] {
+  if (point.relativeName) return [{ kind: 'directoryName', value: [...crlIssuer, point.relativeName] }];
+  return point.fullNames;
 }
 
 function generalNamesEqual(left: GeneralNameValue, right: GeneralNameValue): boolean {

@@ -2,7 +2,8 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { SignetError } from '../../shared/errors';
 import { readDistinguishedName, type DistinguishedName } from './distinguished-name';
-import { readGeneralName, readReasonBits, type GeneralNameValue } from './certificate-extensions';
+import { readGeneralName } from './general-names';
+import { readIssuingDistributionPoint, type IssuingDistributionPointValue } from './distribution-points';
 import { toHex } from './certificate-record';
 
 /**
@@ -18,14 +19,7 @@ export interface CrlEntry {
   unknownCritical: string[];
 }
 
-export interface IssuingDistributionPointValue {
-  fullNames: GeneralNameValue[];
-  onlyContainsUserCerts: boolean;
-  onlyContainsCACerts: boolean;
-  onlyContainsAttributeCerts: boolean;
-  onlySomeReasons?: Set<string>;
-  indirectCrl: boolean;
-}
+export type { IssuingDistributionPointValue };
 
 export interface CrlRecord {
   der: Uint8Array;
@@ -87,7 +81,7 @@ export function readCrlRecord(der: Uint8Array): CrlRecord {
       const keyIdentifier = (extension.parsedValue as pkijs.AuthorityKeyIdentifier | undefined)?.keyIdentifier;
       if (keyIdentifier) record.authorityKeyIdentifier = toHex(keyIdentifier.valueBlock.valueHexView);
     }
-    if (extension.extnID === '2.5.29.28') record.issuingDistributionPoint = readIssuingDistributionPoint(extension.parsedValue as pkijs.IssuingDistributionPoint);
+    if (extension.extnID === '2.5.29.28') record.issuingDistributionPoint = readIssuingDistributionPoint(extension.extnValue.valueBlock.valueHexView);
     if (extension.critical && !CRL_EXTENSIONS_KNOWN.has(extension.extnID)) record.unknownCritical.push(extension.extnID);
   }
   // §5.3.3: an indirect CRL's entries inherit the certificate issuer of the entry before them.
@@ -114,21 +108,4 @@ export function readCrlRecord(der: Uint8Array): CrlRecord {
     record.entries.push(entry);
   }
   return record;
-}
-
-function readIssuingDistributionPoint(value: pkijs.IssuingDistributionPoint | undefined): IssuingDistributionPointValue {
-  const name = value?.distributionPoint;
-  return {
-    fullNames: Array.isArray(name) ? name.map(readGeneralName) : [],
-    onlyContainsUserCerts: value?.onlyContainsUserCerts ?? false,
-    onlyContainsCACerts: value?.onlyContainsCACerts ?? false,
-    onlyContainsAttributeCerts: value?.onlyContainsAttributeCerts ?? false,
-    onlySomeReasons: value?.onlySomeReasons === undefined ? undefined : readReasonBits(reasonBitString(value.onlySomeReasons)),
-    indirectCrl: value?.indirectCRL ?? false,
-  };
-}
-
-/** pkijs decodes onlySomeReasons to a number (the first byte of the bits); rebuild the BIT STRING. */
-function reasonBitString(firstByte: number): asn1js.BitString {
-  return new asn1js.BitString({ valueHex: new Uint8Array([firstByte]).buffer });
 }

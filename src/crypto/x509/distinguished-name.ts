@@ -128,3 +128,8 @@ export function formatName(name: DistinguishedName): string {
     .map((rdn) => rdn.map((attribute) => `${labels[attribute.type] ?? attribute.type}=${attribute.text ?? attribute.comparable}`).join('+'))
     .join(', ');
 }
+
+/** One RDN from the AttributeTypeAndValue nodes of its SET (nameRelativeToCRLIssuer, §4.2.1.13). */
+export function readRelativeName(attributes: asn1js.AsnType[]): RelativeName {
+  return attributes.map(readAttribute);
+}

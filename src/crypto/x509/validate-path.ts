@@ -66,6 +66,18 @@ export function isPathAcceptable(result: PathValidationResult, revocationRequire
 }
 
 export async function validateCertificatePath(input: PathValidationInput): Promise<PathValidationResult> {
+  return validateAtDepth(input, 0, new Set());
+}
+
+/** CRL signers are validated with the same function; `depth` bounds that recursion. */
+const MAX_SIGNER_DEPTH = 3;
+
+/**
+ * `signersInProgress`: CRL signers whose own path is being validated. A CRL signed by such a
+ * signer may cover the signer's own certificate (PKITS 4.14.30): its key is provisionally
+ * accepted for that one check, since the outer validation of the same path decides its fate.
+ */
+async function validateAtDepth(input: PathValidationInput, depth: number, signersInProgress: Set<string>): Promise<PathValidationResult> {
   const leaf = await readCertificateRecord(input.leaf);
   const anchors = await readAll(input.trustAnchors);
   const candidates = await readAll(input.candidates);
@@ -87,7 +99,7 @@ export async function validateCertificatePath(input: PathValidationInput): Promi
     // still count; there is no path, so nothing above it is checked.
     const findings = processPath({ certificates: [leaf], links: [] }, input.time, input.purpose);
     const result = finish(leaf, 'explicit', [leaf], findings, ['explicitly-trusted']);
-    return addRevocation(result, [leaf], crls, candidates, anchors, input, now);
+    return addRevocation(result, [leaf], crls, candidates, anchors, input, now, depth, signersInProgress);
   }
   if (!best) {
     const details = search.failedLinks.map((link) => `${link.signature.outcome === 'good' ? '' : link.signature.detail}`).filter(Boolean);
@@ -103,7 +115,7 @@ export async function validateCertificatePath(input: PathValidationInput): Promi
   }
   const trusted = !best.findings.some(isBlocking);
   const result = finish(leaf, trusted ? 'anchor' : 'none', best.path.certificates, best.findings, trusted ? [] : ['no-trust-anchor']);
-  return addRevocation(result, best.path.certificates, crls, candidates, anchors, input, now);
+  return addRevocation(result, best.path.certificates, crls, candidates, anchors, input, now, depth, signersInProgress);
 }
 
 /** Fewer blocking findings first, then fewer findings of any kind. */
@@ -137,11 +149,21 @@ async function addRevocation(
   anchors: CertificateRecord[],
   input: PathValidationInput,
   now: Date,
+  depth: number,
+  signersInProgress: Set<string>,
 ): Promise<PathValidationResult> {
+  const validateSigner = async (signer: CertificateRecord): Promise<boolean> => {
+    if (signersInProgress.has(signer.fingerprint)) return true;
+    if (depth >= MAX_SIGNER_DEPTH) return false;
+    const inProgress = new Set([...signersInProgress, signer.fingerprint]);
+    const signerInput = { ...input, leaf: signer.der, explicitlyTrusted: [], purpose: 'any' as const, additionalRevocation: [] };
+    const signerResult = await validateAtDepth(signerInput, depth + 1, inProgress);
+    return signerResult.trustedBy === 'anchor' && isPathAcceptable(signerResult, input.revocationRequired);
+  };
   const context: CrlCheckContext = {
     crls,
     now,
-    findCrlSigners: (crl, issuerInPath) => findCrlSigners(crl, issuerInPath, candidates, anchors, input.time),
+    findCrlSigners: (crl, issuerInPath) => findCrlSigners(crl, issuerInPath, candidates, anchors, validateSigner),
   };
   const anchorFingerprints = new Set(anchors.map((anchor) => anchor.fingerprint));
   const problems = new Set(result.problems);
@@ -182,27 +204,21 @@ async function addRevocation(
  * §6.3.3 (f): the CRL must be signed by a key of its issuer that may sign CRLs (keyUsage cRLSign
  * when keyUsage is present) and whose own path is valid to the same trust anchors. The issuer in
  * the path comes first; other certificates with the issuer's name (a separate CRL signing key,
- * PKITS 4.4.19-21, 4.5) are validated before use.
+ * PKITS 4.4.19-21, 4.5) are validated before use, their revocation included.
  */
 async function findCrlSigners(
   crl: CrlRecord,
   issuerInPath: CertificateRecord | undefined,
   candidates: CertificateRecord[],
   anchors: CertificateRecord[],
-  time: Date,
+  validateSigner: (signer: CertificateRecord) => Promise<boolean>,
 ): Promise<CertificateRecord[]> {
-  const mayAsSignCrls = (record: CertificateRecord): boolean => !record.extensions.keyUsage || record.extensions.keyUsage.has('cRLSign');
+  const maySignCrls = (record: CertificateRecord): boolean => !record.extensions.keyUsage || record.extensions.keyUsage.has('cRLSign');
   const signers: CertificateRecord[] = [];
-  if (issuerInPath && namesEqual(issuerInPath.subject, crl.issuer) && mayAsSignCrls(issuerInPath)) signers.push(issuerInPath);
+  if (issuerInPath && namesEqual(issuerInPath.subject, crl.issuer) && maySignCrls(issuerInPath)) signers.push(issuerInPath);
   for (const candidate of [...anchors, ...candidates]) {
-    if (signers.includes(candidate) || !namesEqual(candidate.subject, crl.issuer) || !mayAsSignCrls(candidate)) continue;
-    if (anchors.includes(candidate)) {
-      signers.push(candidate);
-      continue;
-    }
-    const search = await findCandidatePaths(candidate, candidates, anchors);
-    const sound = search.paths.some((path) => !processPath(path, time, 'any').some((finding) => isBlocking(finding) || finding.problem === 'issuer-expired' || finding.problem === 'certificate-expired'));
-    if (sound) signers.push(candidate);
+    if (signers.includes(candidate) || !namesEqual(candidate.subject, crl.issuer) || !maySignCrls(candidate)) continue;
+    if (anchors.includes(candidate) || (await validateSigner(candidate))) signers.push(candidate);
   }
   return signers;
 }
