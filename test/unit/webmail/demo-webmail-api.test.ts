@@ -194,7 +194,7 @@ describe('sending', () => {
   it('takes a message uploaded as message/rfc822 and as multipart/related with base64, keeping bytes', async () => {
     const order = readStoryFile('jethro-order.eml');
     const media = await callApi<{ id: string }>(webmail.origin, '/upload/gmail/v1/users/me/messages/send?uploadType=media', jethroToken,
-      { method: 'POST', headers: { 'Content-Type': 'message/rfc822' }, body: order });
+      { method: 'POST', headers: { 'Content-Type': 'message/rfc822' }, body: new Uint8Array(order) });
     expect(media.status).toBe(200);
     expect((await fetchRaw(webmail.origin, jethroToken, media.body.id)).equals(order)).toBe(true);
 
@@ -211,7 +211,7 @@ describe('sending', () => {
     expect((await fetchRaw(webmail.origin, jethroToken, multipart.body.id)).equals(order)).toBe(true);
 
     const wrongType = await callApi(webmail.origin, '/upload/gmail/v1/users/me/messages/send?uploadType=media', jethroToken,
-      { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: order });
+      { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: new Uint8Array(order) });
     expect(wrongType.status).toBe(400);
   });
 

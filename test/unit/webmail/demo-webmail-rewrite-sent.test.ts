@@ -37,7 +37,7 @@ afterAll(async () => {
 
 async function uploadAsJethro(message: Uint8Array): Promise<string> {
   const answer = await callApi<{ id: string }>(webmail.origin, '/upload/gmail/v1/users/me/messages/send?uploadType=media', jethroToken, {
-    method: 'POST', headers: { 'Content-Type': 'message/rfc822' }, body: message,
+    method: 'POST', headers: { 'Content-Type': 'message/rfc822' }, body: new Uint8Array(message),
   });
   expect(answer.status).toBe(200);
   return answer.body.id;
