@@ -5,6 +5,26 @@
  */
 const decoderCache = new Map<string, TextDecoder>();
 
+/**
+ * windows-1252's 0x80-0x9F (WHATWG Encoding Standard index). Node 20's TextDecoder maps them to
+ * C1 controls as ISO-8859-1 does, Chrome to these characters; decoding them here makes the engine
+ * read "€" the same in both.
+ */
+const WINDOWS_1252_HIGH_CONTROLS =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  const chunkSize = 0x4000;
+  for (let start = 0; start < bytes.length; start += chunkSize) {
+    const chunk = bytes.subarray(start, start + chunkSize);
+    const codes = Array.from(chunk, (byte) => (byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH_CONTROLS.charCodeAt(byte - 0x80) : byte));
+    text += String.fromCharCode(...codes);
+  }
+  return text;
+}
+
 function findDecoder(charset: string): TextDecoder | undefined {
   const label = charset.trim().toLowerCase();
   const cached = decoderCache.get(label);
@@ -25,11 +45,11 @@ function findDecoder(charset: string): TextDecoder | undefined {
  */
 export function decodeBytesWithCharset(bytes: Uint8Array, charset: string | undefined): string {
   const decoder = findDecoder(charset === undefined || charset === '' ? 'us-ascii' : charset);
-  if (decoder !== undefined) return decoder.decode(bytes);
+  if (decoder !== undefined) return decoder.encoding === 'windows-1252' ? decodeWindows1252(bytes) : decoder.decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 

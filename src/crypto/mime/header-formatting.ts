@@ -1,12 +1,12 @@
 /**
  * Writing header fields (RFC 5322 §2.2, §2.2.3): `Name: value` folded at white space so lines
- * stay within 78 characters where the value allows, CRLF-terminated. Line breaks inside a value
+ * stay within 76 characters where the value allows, CRLF-terminated. Line breaks inside a value
  * are replaced by spaces, so no value can inject a header field of its own.
  */
 import type { HeaderField } from './mime-entity';
 
-/** RFC 5322 §2.1.1: "SHOULD be no more than 78 characters, excluding the CRLF". */
-const PREFERRED_LINE_LENGTH = 78;
+/** RFC 5322 §2.1.1 says 78; 76 matches RFC 2047 §2 and the body encodings, and leaves a margin. */
+const PREFERRED_LINE_LENGTH = 76;
 
 export function formatHeaderField(name: string, value: string): string {
   const safeValue = value.replace(/[\r\n]+/g, ' ');
@@ -18,7 +18,9 @@ export function formatHeaderField(name: string, value: string): string {
     // Each word is written with the single space that preceded it; folding turns that space
     // into CRLF + space, which unfolding turns back into the space (RFC 5322 §2.2.3).
     const needed = 1 + word.length;
-    if (!first && lineLength + needed > PREFERRED_LINE_LENGTH && word.length > 0) {
+    // Before the first word only if that lets it fit ("To:" CRLF " =?UTF-8?...": RFC 5322 §3.2.2 FWS).
+    const foldable = !first || 1 + word.length <= PREFERRED_LINE_LENGTH;
+    if (foldable && lineLength + needed > PREFERRED_LINE_LENGTH && word.length > 0) {
       output += '\r\n ' + word;
       lineLength = 1 + word.length;
     } else {

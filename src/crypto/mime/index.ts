@@ -19,3 +19,7 @@ export { toCrlf } from './mime-bytes';
 export { encodeBase64Lines, decodeBase64Lenient } from './base64-transfer-encoding';
 export { encodeQuotedPrintable, decodeQuotedPrintable } from './quoted-printable';
 export { formatHeaderField } from './header-formatting';
+export { composeMessage, composeContentEntity, formatMessageDate } from './compose-message';
+export type { Draft, Attachment, InlineImage } from './compose-message';
+export { extractReadableContent } from './extract-readable-content';
+export type { ReadableContent, AttachmentSummary, InlinePart } from './extract-readable-content';
