@@ -1,18 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { peopleDirectory, storyDirectory } from '../../webmail/story-mail';
 
 /** Shared by the demo webmail's tests: the story mail, a temp data directory, API calls. */
-export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const storyDirectory = join(repositoryRoot, 'test/fixtures/generated/story');
-export const peopleDirectory = join(repositoryRoot, 'test/fixtures/generated');
-
-export function makeStoryMail(): void {
-  execFileSync('bash', [join(repositoryRoot, 'test/fixtures/make-fixtures.sh')], { stdio: 'inherit' });
-  execFileSync('bash', [join(repositoryRoot, 'test/fixtures/make-story-mail.sh')], { stdio: 'inherit' });
-}
+export { makeStoryMail, peopleDirectory, repositoryRoot, storyDirectory } from '../../webmail/story-mail';
 
 export function readStoryFile(name: string): Buffer {
   return readFileSync(join(storyDirectory, name));

@@ -51,7 +51,7 @@ function createMessageElement(message: MessageViewModel, client: DemoClient, onR
         element('table', { class: 'cf gJ', role: 'presentation' },
           element('tbody', {},
             element('tr', { class: 'acZ' },
-              element('td', { class: 'gF gK-none' },
+              element('td', { class: 'gF gK' },
                 element('h3', { class: 'iw' },
                   element('span', { class: 'qu', role: 'gridcell', tabindex: '-1' },
                     element('span', { class: 'gD', email: sender.address, name: senderName }, senderName),
