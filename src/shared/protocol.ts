@@ -116,6 +116,8 @@ export interface ProtocolMap {
   verifyMessage: { request: { rawBase64: string; messageId?: string }; response: Verdict };
   /** Keeps an encrypted message's ciphertext in the background for Signet's decrypt frame. */
   stageEncryptedMessage: { request: { rawBase64: string; messageId?: string }; response: { token: string } };
+  /** Decrypts a staged message with the identity it was encrypted to: Signet's decrypt frame only. */
+  decryptStagedMessage: { request: { token: string }; response: DecryptedMessage };
   /** What the trust-sender frame shows before the person decides. */
   getContact: { request: { contactId: string }; response: ContactSummary };
   /** Trusts a harvested certificate directly (Notes' cross-certify): the trust-sender frame only. */
@@ -155,6 +157,7 @@ export const REQUEST_SENDERS: { readonly [Name in RequestName]: SenderPolicy } =
   deleteTrustAnchor: 'extension-pages',
   verifyMessage: 'any-context',
   stageEncryptedMessage: 'any-context',
+  decryptStagedMessage: 'extension-pages',
   getContact: 'extension-pages',
   trustSenderCertificate: 'extension-pages',
   untrustSenderCertificate: 'extension-pages',

@@ -9,6 +9,7 @@ import { handleListIdentities } from './list-identities';
 import { handleListTrustAnchors } from './list-trust-anchors';
 import { handleSetDefaultIdentity } from './set-default-identity';
 import { handleSignWithIdentity } from './sign-with-identity';
+import { handleDecryptStagedMessage } from './decrypt-staged-message';
 import { handleExportEvidence } from './export-evidence';
 import { handleGetContact } from './get-contact';
 import { handleListContacts } from './list-contacts';
@@ -31,6 +32,7 @@ export const handlers: RequestHandlers = {
   deleteTrustAnchor: handleDeleteTrustAnchor,
   verifyMessage: handleVerifyMessage,
   stageEncryptedMessage: (request, context) => handleStageEncryptedMessage(request, context),
+  decryptStagedMessage: (request, context) => handleDecryptStagedMessage(request, context),
   getContact: handleGetContact,
   trustSenderCertificate: handleTrustSenderCertificate,
   untrustSenderCertificate: handleUntrustSenderCertificate,
