@@ -26,7 +26,7 @@ function manifestFor(mode: string): ManifestV3Export {
     background: { scripts: [background.service_worker] },
     options_ui: { page: optionsPage, open_in_tab: true },
     browser_specific_settings: {
-      gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+      gecko: { id: GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
     },
   };
 }

@@ -158,4 +158,32 @@ describe('the demo webmail in Chromium', () => {
     });
     await page.waitForFunction(() => [...document.querySelectorAll('[data-demo-view=sent] span.bog')].some((subject) => subject.textContent === 'Shipment on its way'));
   });
+
+  it('threads a reply written with the Reply button into the same conversation', async () => {
+    const orderId = await storyId('jethro-order');
+    await mail.open(ellie, orderId);
+    await mail.writeReply(orderId, 'Shipping them tomorrow.');
+    const hidden = await page.evaluate(() => ({
+      repliedTo: document.querySelector<HTMLInputElement>('div.AD form input[name=rm]')?.value,
+      thread: document.querySelector<HTMLInputElement>('div.AD form input[name=lts]')?.value,
+      to: document.querySelector<HTMLInputElement>('div.AD div[name=to] input')?.value,
+      subject: document.querySelector<HTMLInputElement>('div.AD input[name=subjectbox]')?.value,
+    }));
+    expect(hidden).toEqual({ repliedTo: orderId, thread: orderId, to: jethro, subject: 'Re: Order: 100 units' });
+    expect(await mail.pressSend()).toBe('Message sent.');
+    await page.waitForFunction(() => document.querySelectorAll('div.nH.a98.iY div.adn.ads').length === 2);
+    const reply = await callApi<{ messages: { id: string; threadId: string }[] }>(webmail.origin, '/gmail/v1/users/me/messages?labelIds=SENT&q=subject:re:', ellieToken);
+    expect(reply.body.messages[0].threadId).toBe(orderId);
+    const raw = await callApi<{ raw: string }>(webmail.origin, `/gmail/v1/users/me/messages/${reply.body.messages[0].id}?format=raw`, ellieToken);
+    expect(Buffer.from(raw.body.raw, 'base64url').toString('utf8')).toContain('In-Reply-To: <story-jethro-order@signet.example>\r\n');
+  });
+
+  it('shows mail arriving while the inbox is open, without a reload', async () => {
+    await mail.open(jethro);
+    const raw = Buffer.from('From: ellie-may@clampett.example\r\nTo: jethro@jedco.example\r\nSubject: Arriving live\r\n\r\nhello\r\n').toString('base64url');
+    await callApi(webmail.origin, '/gmail/v1/users/me/messages/send', ellieToken, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ raw }),
+    });
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-demo-view=inbox] span.bog')].some((subject) => subject.textContent === 'Arriving live'), { timeout: 15_000 });
+  });
 });

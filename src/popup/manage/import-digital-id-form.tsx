@@ -9,6 +9,8 @@ export function ImportDigitalIdForm({ onImported }: { onImported: () => Promise<
   const fileInput = useRef<HTMLInputElement>(null);
   const [password, setPassword] = useState('');
   const [notice, setNotice] = useState('');
+  /** Finished attempts, so automation can tell this attempt's outcome from the previous one's. */
+  const [finishedAttempts, setFinishedAttempts] = useState(0);
   const importFailure = useFailure();
 
   async function importDigitalId(event: Event) {
@@ -23,10 +25,11 @@ export function ImportDigitalIdForm({ onImported }: { onImported: () => Promise<
       setNotice(`Imported ${identity.certificate.emailAddresses[0] ?? identity.certificate.subject}.`);
       await onImported();
     });
+    setFinishedAttempts((count) => count + 1);
   }
 
   return (
-    <form class="signet-import" onSubmit={importDigitalId} data-signet-form="import-pkcs12">
+    <form class="signet-import" onSubmit={importDigitalId} data-signet-form="import-pkcs12" data-signet-attempts={finishedAttempts}>
       <label>
         Digital ID file (.p12, .pfx)
         <input type="file" accept=".p12,.pfx,application/x-pkcs12" ref={fileInput} data-signet-input="pkcs12-file" />
