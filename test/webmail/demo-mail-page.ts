@@ -73,6 +73,16 @@ export class DemoMailPage {
     await typeInto('div[aria-label="Message Body"][contenteditable=true]', draft.body);
   }
 
+  /** Presses Reply under an opened message and types the answer; returns without sending. */
+  async writeReply(messageId: string, body: string): Promise<void> {
+    const before = await this.page.$$eval('div.AD [role=dialog]', (dialogs) => dialogs.length);
+    await this.page.click(`div.adn.ads[data-legacy-message-id="${messageId}"] span.ams[role=link]`);
+    await this.page.waitForFunction((count) => document.querySelectorAll('div.AD [role=dialog]').length > count, {}, before);
+    const dialogs = await this.page.$$('div.AD [role=dialog]');
+    const editor = await dialogs[dialogs.length - 1].$('div[aria-label="Message Body"][contenteditable=true]');
+    await editor?.type(body);
+  }
+
   /** Presses Send in the newest compose window and waits for "Message sent." or an error. */
   async pressSend(): Promise<string> {
     const dialogs = await this.page.$$('div.AD [role=dialog]');

@@ -31,13 +31,21 @@ export async function refreshMailboxView(view: HTMLElement, label: MailboxLabel,
       known.threadUnread = true;
     }
   }
-  const rows = [...newestPerThread.values()].map((message) => createRow(message, label, message.threadUnread));
+  const threads = [...newestPerThread.values()];
+  // Redraw only when something changed, so a periodic refresh doesn't churn the DOM that
+  // extensions observe.
+  const signature = threads.map((message) => `${message.id}:${message.threadUnread ? 1 : 0}`).join(',');
+  if (view.dataset.demoSignature === signature) {
+    return threads.filter((message) => message.threadUnread).length;
+  }
+  view.dataset.demoSignature = signature;
+  const rows = threads.map((message) => createRow(message, label, message.threadUnread));
   view.querySelector('tbody')?.replaceChildren(...rows);
   const empty = view.querySelector<HTMLElement>('[data-demo-empty]');
   if (empty) {
     empty.hidden = rows.length > 0;
   }
-  return [...newestPerThread.values()].filter((message) => message.threadUnread).length;
+  return threads.filter((message) => message.threadUnread).length;
 }
 
 function createRow(message: MessageSummary, label: MailboxLabel, unread: boolean): HTMLElement {

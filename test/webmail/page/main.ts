@@ -125,6 +125,15 @@ document.querySelector<HTMLSelectElement>('#demo-account-switcher')?.addEventLis
   location.assign(`/mail/u/0/?account=${encodeURIComponent(chosen)}#inbox`);
 });
 window.addEventListener('hashchange', () => void route());
+// New mail shows up without a reload, as in Gmail: the visible list is re-read every few seconds.
+const REFRESH_MILLISECONDS = 4000;
+window.setInterval(() => {
+  const { label, id } = parseRoute(location.hash);
+  const view = mailboxViews.get(label);
+  if (!id && view && view.style.display === '') {
+    void refreshMailboxView(view, label, client).then((unread) => label === 'inbox' && setUnreadCount(unread)).catch(() => undefined);
+  }
+}, REFRESH_MILLISECONDS);
 if (!location.hash) {
   history.replaceState(null, '', `${location.pathname}${location.search}#inbox`);
 }
