@@ -3,7 +3,7 @@
  * algorithm policy of DESIGN.md: SHA-256/384/512 are accepted, SHA-1 is weak, MD5 and MD2 are
  * refused, anything WebCrypto can't compute (SHA-224, DSA) is unsupported.
  */
-import type { HashName } from '../../keys/private-key-handle.js';
+import type { HashName } from '../../keys/private-key-handle';
 
 export type DigestClass = 'accepted' | 'weak' | 'refused' | 'unsupported';
 

@@ -8,16 +8,16 @@
  * false on a bad signature: each reason gets its own problem code.
  */
 import type * as pkijs from 'pkijs';
-import type { ProblemCode } from '../../verdict.js';
-import type { HashName } from '../../keys/private-key-handle.js';
-import { SignetError } from '../../../shared/errors.js';
-import { describeDigestAlgorithm, describeSignatureAlgorithm } from './algorithms.js';
-import { asBufferSource, bytesEqualConstantLength } from './bytes.js';
-import { findSignerCertificate, type CandidateCertificate } from './find-signer-certificate.js';
-import { octetStringContent } from './parse-signed-data.js';
-import { describePublicKey, type PublicKeyFacts } from './public-key.js';
-import { readSignedAttributes, signedAttributesAsSigned } from './signed-attributes.js';
-import { verifySignatureValue } from './verify-signature-value.js';
+import type { ProblemCode } from '../../verdict';
+import type { HashName } from '../../keys/private-key-handle';
+import { SignetError } from '../../../shared/errors';
+import { describeDigestAlgorithm, describeSignatureAlgorithm } from './algorithms';
+import { asBufferSource, bytesEqualConstantLength } from './bytes';
+import { findSignerCertificate, type CandidateCertificate } from './find-signer-certificate';
+import { octetStringContent } from './parse-signed-data';
+import { describePublicKey, type PublicKeyFacts } from './public-key';
+import { readSignedAttributes, signedAttributesAsSigned } from './signed-attributes';
+import { verifySignatureValue } from './verify-signature-value';
 
 export interface SignedContent {
   /** The bytes as they arrived. */

@@ -8,13 +8,13 @@
  * signed attributes (the SET OF, RFC 5652 §5.4) goes to `handle.sign`.
  */
 import * as asn1js from 'asn1js';
-import { SignetError } from '../../../shared/errors.js';
-import type { HashName, PrivateKeyHandle, SignatureScheme } from '../../keys/private-key-handle.js';
-import { CONTENT_TYPE_OIDS, DIGEST_OIDS, HASH_LENGTH_BYTES, SIGNATURE_OIDS } from './algorithms.js';
-import { asBufferSource } from './bytes.js';
-import { DER_TAG, encodeDer, encodeObjectIdentifier } from './der.js';
-import { parseBer } from './parse-signed-data.js';
-import { buildSignedAttributes, encodeSignedAttributesForSigning } from './signed-attributes.js';
+import { SignetError } from '../../../shared/errors';
+import type { HashName, PrivateKeyHandle, SignatureScheme } from '../../keys/private-key-handle';
+import { CONTENT_TYPE_OIDS, DIGEST_OIDS, HASH_LENGTH_BYTES, SIGNATURE_OIDS } from './algorithms';
+import { asBufferSource } from './bytes';
+import { DER_TAG, encodeDer, encodeObjectIdentifier } from './der';
+import { parseBer } from './parse-signed-data';
+import { buildSignedAttributes, encodeSignedAttributesForSigning } from './signed-attributes';
 
 export interface SignedDataRequest {
   content: Uint8Array;

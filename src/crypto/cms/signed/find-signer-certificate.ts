@@ -11,8 +11,8 @@
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { asBufferSource, bytesEqualConstantLength } from './bytes.js';
-import { parseBer } from './parse-signed-data.js';
+import { asBufferSource, bytesEqualConstantLength } from './bytes';
+import { parseBer } from './parse-signed-data';
 
 export interface CandidateCertificate {
   der: Uint8Array;

@@ -10,8 +10,8 @@
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { SignetError } from '../../../shared/errors.js';
-import { CONTENT_TYPE_OIDS } from './algorithms.js';
+import { SignetError } from '../../../shared/errors';
+import { CONTENT_TYPE_OIDS } from './algorithms';
 
 export interface ParsedSignedData {
   signedData: pkijs.SignedData;

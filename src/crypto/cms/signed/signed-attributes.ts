@@ -4,9 +4,9 @@
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { SignetError } from '../../../shared/errors.js';
-import { ATTRIBUTE_OIDS, CONTENT_TYPE_OIDS } from './algorithms.js';
-import { octetStringContent } from './parse-signed-data.js';
+import { SignetError } from '../../../shared/errors';
+import { ATTRIBUTE_OIDS, CONTENT_TYPE_OIDS } from './algorithms';
+import { octetStringContent } from './parse-signed-data';
 
 export interface SignedAttributeClaims {
   contentType?: string;

@@ -7,11 +7,11 @@
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { SignetError } from '../../../shared/errors.js';
-import type { HashName } from '../../keys/private-key-handle.js';
-import { describeDigestAlgorithm, type SignatureFamily } from './algorithms.js';
-import { asBufferSource } from './bytes.js';
-import type { PublicKeyFacts } from './public-key.js';
+import { SignetError } from '../../../shared/errors';
+import type { HashName } from '../../keys/private-key-handle';
+import { describeDigestAlgorithm, type SignatureFamily } from './algorithms';
+import { asBufferSource } from './bytes';
+import type { PublicKeyFacts } from './public-key';
 
 export interface SignatureCheck {
   family: SignatureFamily;

@@ -4,10 +4,10 @@
  * classes ("Johnny, You Are Fired", USENIX Security 2019): eContent beside detached content, and
  * zero SignerInfos. Several SignerInfos are each judged; the message layer lets the worst win.
  */
-import type { ProblemCode } from '../../verdict.js';
-import { checkSignerInfo, type SignedContent, type SignerCheck } from './check-signer-info.js';
-import { parseCandidateCertificates } from './find-signer-certificate.js';
-import { parseSignedData } from './parse-signed-data.js';
+import type { ProblemCode } from '../../verdict';
+import { checkSignerInfo, type SignedContent, type SignerCheck } from './check-signer-info';
+import { parseCandidateCertificates } from './find-signer-certificate';
+import { parseSignedData } from './parse-signed-data';
 
 export interface SignedDataCheck {
   form: 'detached' | 'opaque';
