@@ -105,6 +105,11 @@ export interface ProtocolMap {
     request: { identityId?: string; dataBase64: string };
     response: { signatureBase64: string; scheme: 'RSASSA-PKCS1-v1_5' | 'ECDSA'; hash: 'SHA-256' };
   };
+  /** Signs a whole MIME message (RFC 8551 §3.5) with an identity (the default one when none is named). */
+  signMessage: {
+    request: { identityId?: string; rawBase64: string; form?: 'detached' | 'opaque' };
+    response: { signedBase64: string };
+  };
 
   // Trust anchors (DESIGN.md security model 4)
   importTrustAnchor: { request: { fileBase64: string }; response: TrustAnchorSummary[] };
@@ -152,6 +157,7 @@ export const REQUEST_SENDERS: { readonly [Name in RequestName]: SenderPolicy } =
   setDefaultIdentity: 'extension-pages',
   exportIdentityCertificate: 'any-context',
   signWithIdentity: 'extension-pages',
+  signMessage: 'extension-pages',
   importTrustAnchor: 'extension-pages',
   listTrustAnchors: 'any-context',
   deleteTrustAnchor: 'extension-pages',

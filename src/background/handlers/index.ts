@@ -8,6 +8,7 @@ import { handleImportTrustAnchor } from './import-trust-anchor';
 import { handleListIdentities } from './list-identities';
 import { handleListTrustAnchors } from './list-trust-anchors';
 import { handleSetDefaultIdentity } from './set-default-identity';
+import { handleSignMessage } from './sign-message';
 import { handleSignWithIdentity } from './sign-with-identity';
 import { handleDecryptStagedMessage } from './decrypt-staged-message';
 import { handleExportEvidence } from './export-evidence';
@@ -27,6 +28,7 @@ export const handlers: RequestHandlers = {
   setDefaultIdentity: handleSetDefaultIdentity,
   exportIdentityCertificate: handleExportIdentityCertificate,
   signWithIdentity: handleSignWithIdentity,
+  signMessage: handleSignMessage,
   importTrustAnchor: handleImportTrustAnchor,
   listTrustAnchors: handleListTrustAnchors,
   deleteTrustAnchor: handleDeleteTrustAnchor,
