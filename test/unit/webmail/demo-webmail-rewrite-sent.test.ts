@@ -62,7 +62,7 @@ describe('--rewrite-sent', () => {
     const [rewrittenText, rewrittenSignature] = signedParts(sentCopy);
     expect(originalText).toContain('Content-Transfer-Encoding: quoted-printable');
     expect(rewrittenText).toContain('Content-Transfer-Encoding: 8bit\r\n');
-    expect(Buffer.from(rewrittenText, 'latin1').toString('utf8')).toContain('on the phone — no tanker trucks');
+    expect(Buffer.from(rewrittenText, 'latin1').toString('utf8')).toContain('agreed on the phone —\r\nno tanker trucks');
     expect(rewrittenSignature).toBe(originalSignature);
   });
 
