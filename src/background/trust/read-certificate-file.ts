@@ -40,7 +40,9 @@ function readPem(text: string): Uint8Array[] {
 
 function readDer(der: Uint8Array): Uint8Array[] {
   const asn1 = asn1js.fromBER(der);
-  if (asn1.offset === -1) throw new SignetError('malformed-certificate', 'The file is neither PEM nor DER.');
+  if (asn1.offset !== der.length || !(asn1.result instanceof asn1js.Sequence)) {
+    throw new SignetError('malformed-certificate', 'The file is neither a PEM nor a DER certificate or PKCS#7 bundle.');
+  }
   const first = asn1.result;
   // A ContentInfo starts with an OBJECT IDENTIFIER; a Certificate with a SEQUENCE (TBSCertificate).
   const isContentInfo = first instanceof asn1js.Sequence && first.valueBlock.value[0] instanceof asn1js.ObjectIdentifier;
