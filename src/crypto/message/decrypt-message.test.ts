@@ -132,6 +132,60 @@ describe('OpenSSL encrypts, Signet decrypts: key management', () => {
   });
 });
 
+describe('layers around the encrypted root', () => {
+  function opensslSign(input: string, person: string, options: string[] = []): string {
+    const output = scratch.path(`signed-${Math.random().toString(36).slice(2)}.eml`);
+    runOpenssl(['cms', '-sign', '-in', input, '-out', output, '-signer', fixturePath(`${person}.pem`), '-inkey', fixturePath(`${person}.key`), '-md', 'sha256', ...options]);
+    return output;
+  }
+
+  function opensslDecryptFile(input: string, person: string): Uint8Array {
+    return runOpenssl(['cms', '-decrypt', '-in', input, '-recip', fixturePath(`${person}.pem`), '-inkey', fixturePath(`${person}.key`)]);
+  }
+
+  for (const outerForm of ['detached', 'opaque'] as const) {
+    it(`a triple-wrapped order (signed, encrypted, signed ${outerForm} by openssl cms -sign) is opened to the inner signed entity`, async () => {
+      const innerSigned = opensslSign(orderFile, 'jethro');
+      const encrypted = scratch.path(`encrypted-${outerForm}.eml`);
+      runOpenssl(['cms', '-encrypt', '-in', innerSigned, '-out', encrypted, '-aes256', fixturePath('ellie-may.pem')]);
+      const tripleWrapped = opensslSign(encrypted, 'jethro', outerForm === 'opaque' ? ['-nodetach'] : []);
+      const raw = scratch.read(tripleWrapped.split('/').pop() as string);
+      expect(new TextDecoder().decode(raw)).toMatch(outerForm === 'opaque' ? /smime-type=signed-data/ : /multipart\/signed/);
+
+      const result = await decryptMessage(raw, await recipientFor('ellie-may'));
+      expect(result.content).toEqual(opensslDecryptFile(encrypted, 'ellie-may'));
+      const inner = new TextDecoder().decode(result.content);
+      expect(inner).toMatch(/multipart\/signed/);
+      expect(inner).toContain('Please ship 30 tanker trucks');
+    });
+  }
+
+  it('a signed but unencrypted message is reported as not encrypted, saying it is signed', async () => {
+    const signed = scratch.read(opensslSign(orderFile, 'jethro').split('/').pop() as string);
+    const error = await expectSignetError(decryptMessage(signed, await recipientFor('jethro')), 'not-encrypted');
+    expect(error.message).toMatch(/signed .*not encrypted/);
+  });
+
+  it('an application/octet-stream smime.p7m attachment as the root is decrypted (RFC 8551 §3.2.2)', async () => {
+    const der = opensslEncrypt(['jethro'], ['-aes256', '-outform', 'DER']);
+    const base64 = Buffer.from(der).toString('base64').replace(/.{1,76}/g, '$&\r\n');
+    const message =
+      'From: jethro@jedco.example\r\nTo: ellie-may@clampett.example\r\nSubject: Order\r\nMIME-Version: 1.0\r\n' +
+      'Content-Type: application/octet-stream; name="smime.p7m"\r\nContent-Disposition: attachment; filename="smime.p7m"\r\n' +
+      `Content-Transfer-Encoding: base64\r\n\r\n${base64}`;
+    const result = await decryptMessage(new TextEncoder().encode(message), await recipientFor('jethro'));
+    expect(result.content).toEqual(expectedContent);
+  });
+
+  it('an x-pkcs7-mime root without smime-type is recognised by its CMS content type', async () => {
+    const der = opensslEncrypt(['jethro'], ['-aes256', '-outform', 'DER']);
+    const base64 = Buffer.from(der).toString('base64');
+    const message = `Subject: old client\r\nMIME-Version: 1.0\r\nContent-Type: application/x-pkcs7-mime; name=smime.p7m\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64}\r\n`;
+    const result = await decryptMessage(new TextEncoder().encode(message), await recipientFor('jethro'));
+    expect(result.content).toEqual(expectedContent);
+  });
+});
+
 describe('what is not decrypted, and how it fails', () => {
   it('Bob Hacker is not a recipient: the error names who the message was for', async () => {
     const message = opensslEncrypt(['jethro', 'ellie-may'], ['-aes256']);
