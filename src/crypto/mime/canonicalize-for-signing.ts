@@ -6,7 +6,6 @@
  * re-encoded (text as quoted-printable, everything else as base64). Parts already safe are left
  * byte for byte as they are, and the line endings become CRLF (RFC 8551 §3.1.1).
  */
-import { SignetError } from '../../shared/errors';
 import { encodeBase64Lines } from './base64-transfer-encoding';
 import { decodeBody } from './decode-body';
 import { readHeaderSection } from './header-section';
@@ -67,45 +66,82 @@ function headerFieldsWithoutTransferEncoding(entity: MimeEntity): Uint8Array[] {
   return section.fields
     .filter((field) => field.name.toLowerCase() !== 'content-transfer-encoding')
     .map((field) => {
-      const raw = entity.raw.subarray(field.start, field.end);
+      const raw = toCrlf(entity.raw.subarray(field.start, field.end));
       const endsWithCrlf = raw.length >= 2 && raw[raw.length - 2] === CARRIAGE_RETURN && raw[raw.length - 1] === LINE_FEED;
       return endsWithCrlf ? raw : concatByteArrays([raw, textToBytes('\r\n')]);
     });
 }
 
-function reencodeLeaf(entity: MimeEntity): Uint8Array {
-  const decoded = decodeBody(entity);
+/** Content-Transfer-Encodings whose body is lines of text (RFC 2045 §2.7, §6.7, §6.8). */
+const LINE_ENCODINGS = new Set(['', '7bit', 'quoted-printable', 'base64']);
+/** Labels that promise arbitrary octets: their line breaks are data, not line endings. */
+const OCTET_ENCODINGS = new Set(['8bit', 'binary']);
+
+function entityHeader(entity: MimeEntity): Uint8Array {
+  return toCrlf(entity.raw.subarray(0, entity.raw.length - entity.body.length));
+}
+
+function reencodeLeaf(entity: MimeEntity, body: Uint8Array): Uint8Array {
+  const decoded = decodeBody({ body, contentTransferEncoding: entity.contentTransferEncoding });
   const text = isTextEntity(entity);
-  // RFC 8551 §3.1.1: text is canonical with CRLF line breaks, whatever its transfer encoding was.
+  // RFC 8551 §3.1.1: text is canonical with CRLF line breaks, whatever its transfer encoding was;
+  // other content keeps its octets exactly.
   const encoded = text ? encodeQuotedPrintable(toCrlf(decoded)) : encodeBase64Lines(decoded);
   const encodingField = `Content-Transfer-Encoding: ${text ? 'quoted-printable' : 'base64'}\r\n`;
   return concatByteArrays([...headerFieldsWithoutTransferEncoding(entity), textToBytes(encodingField + '\r\n'), encoded]);
 }
 
-/** The canonical bytes of an entity, or undefined when its bytes are already safe as they are. */
-function canonicalizeEntity(entity: MimeEntity): Uint8Array | undefined {
+type CanonicalMode = 'line-endings' | 'transport-safe';
+
+function canonicalizeLeaf(entity: MimeEntity, mode: CanonicalMode): Uint8Array | undefined {
+  const encoding = entity.contentTransferEncoding;
+  // Bytes of a binary part (non-text, labelled 8bit or binary) are data: never convert their
+  // "line endings". In transport-safe mode they become base64 unless already safe as they are.
+  const octets = !isTextEntity(entity) && OCTET_ENCODINGS.has(encoding);
+  const body = octets ? entity.body : toCrlf(entity.body);
+  const header = entityHeader(entity);
+  if (mode === 'transport-safe') {
+    const safe = isTransportSafeBody(body) && (LINE_ENCODINGS.has(encoding) || OCTET_ENCODINGS.has(encoding));
+    if (!safe) return reencodeLeaf(entity, body);
+  }
+  if (body === entity.body && header.length + body.length === entity.raw.length) return undefined;
+  return concatByteArrays([header, body]);
+}
+
+/** The canonical bytes of an entity, or undefined when its bytes are already canonical as they are. */
+function canonicalizeEntity(entity: MimeEntity, mode: CanonicalMode): Uint8Array | undefined {
   if (entity.contentType.type === 'multipart') {
-    const children = entity.children.map(canonicalizeEntity);
-    if (children.every((child) => child === undefined)) return undefined;
+    const children = entity.children.map((child) => canonicalizeEntity(child, mode));
+    // Unchanged parts and a CRLF-only frame: keep every byte, preamble and epilogue included.
+    if (children.every((child) => child === undefined) && toCrlf(entity.raw) === entity.raw) return undefined;
     // Re-encoded parts contain no line starting with '-' (quoted-printable escapes it, base64 has
     // no '-'), so the entity's own boundary still can't occur inside them.
     const boundary = entity.contentType.parameters.boundary;
-    const header = entity.raw.subarray(0, entity.raw.length - entity.body.length);
-    const pieces: Uint8Array[] = [header];
+    const pieces: Uint8Array[] = [entityHeader(entity)];
     entity.children.forEach((child, index) => {
       pieces.push(textToBytes(`--${boundary}\r\n`), children[index] ?? child.raw, textToBytes('\r\n'));
     });
-    pieces.push(textToBytes(`--${boundary}--\r\n`));
+    // A line break after the close delimiter is kept only where the original had one: nested,
+    // the line break before the parent's next delimiter belongs to that delimiter.
+    const endsWithLineBreak = entity.raw[entity.raw.length - 1] === LINE_FEED;
+    pieces.push(textToBytes(`--${boundary}--${endsWithLineBreak ? '\r\n' : ''}`));
     return concatByteArrays(pieces);
   }
   if (entity.contentType.type === 'message') {
-    // RFC 2046 §5.2.1: message/rfc822 may only be 7bit, 8bit or binary; it is signed as it is.
-    return undefined;
+    // RFC 2046 §5.2.1: message/rfc822 may only be 7bit, 8bit or binary; it is signed as it is,
+    // in CRLF.
+    const crlf = toCrlf(entity.raw);
+    return crlf === entity.raw ? undefined : crlf;
   }
-  if (isTransportSafeBody(entity.body) && ['7bit', '8bit', 'binary', 'quoted-printable', 'base64', ''].includes(entity.contentTransferEncoding)) {
-    return undefined;
-  }
-  return reencodeLeaf(entity);
+  return canonicalizeLeaf(entity, mode);
+}
+
+/**
+ * CRLF line endings throughout (RFC 5322 §2.1, RFC 8551 §3.1.1), except inside binary parts,
+ * whose octets are data. Nothing is re-encoded. splitMessage uses this for its `content`.
+ */
+export function toCanonicalLineEndings(entity: Uint8Array): Uint8Array {
+  return canonicalizeEntity(parseMimeMessage(entity), 'line-endings') ?? entity;
 }
 
 /**
@@ -114,10 +150,5 @@ function canonicalizeEntity(entity: MimeEntity): Uint8Array | undefined {
  * multiparts. Sign exactly the returned bytes and send exactly them (buildMultipartSigned).
  */
 export function canonicalizeForSigning(entity: Uint8Array): Uint8Array {
-  const crlf = toCrlf(entity);
-  const tree = parseMimeMessage(crlf);
-  if (tree.contentType.type === 'multipart' && tree.contentType.parameters.boundary === undefined) {
-    throw new SignetError('malformed-mime', 'A multipart entity to sign has no boundary.');
-  }
-  return canonicalizeEntity(tree) ?? crlf;
+  return canonicalizeEntity(parseMimeMessage(entity), 'transport-safe') ?? entity;
 }

@@ -130,7 +130,8 @@ function filePart(
   const safeName = fileName.replace(/[\r\n\t\\/]+/g, ' ').trim() || 'attachment';
   // name= in Content-Type is what Outlook and older readers look at (RFC 2045 §7 deprecated it,
   // readers still use it): written as encoded-words when needed, as many mailers do.
-  const legacyName = /^[\x20-\x7e]*$/.test(safeName) ? safeName : encodeHeaderText(safeName);
+  // Each folded line is " " + word: the first word follows `name="`, the last is followed by `"`.
+  const legacyName = /^[\x20-\x7e]*$/.test(safeName) ? safeName : encodeHeaderText(safeName, 76 - 1 - 'name="'.length, 76 - 1 - 1);
   let header =
     formatHeaderField('Content-Type', `${checkedMediaType(contentType)}; name=${quoteParameterValue(legacyName)}`) +
     formatHeaderField('Content-Transfer-Encoding', 'base64') +
@@ -144,7 +145,9 @@ function multipart(subtype: string, parts: BuiltEntity[], extraParameters = ''):
   const boundary = createBoundaryAbsentFrom(serialized);
   const pieces: Uint8Array[] = [];
   for (const part of serialized) pieces.push(textToBytes(`--${boundary}\r\n`), part, textToBytes('\r\n'));
-  pieces.push(textToBytes(`--${boundary}--\r\n`));
+  // No line break after the close delimiter: inside a parent, the next CRLF belongs to the
+  // parent's delimiter (RFC 2046 §5.1.1); composeMessage ends the whole message with one.
+  pieces.push(textToBytes(`--${boundary}--`));
   return {
     header: formatHeaderField('Content-Type', `multipart/${subtype};${extraParameters} boundary="${boundary}"`),
     body: concatByteArrays(pieces),
@@ -225,7 +228,12 @@ function buildOuterHeaders(draft: Draft): HeaderField[] {
 /** Composes a whole RFC 5322 message. Bcc recipients are not written (RFC 5322 §3.6.3). */
 export function composeMessage(draft: Draft): Uint8Array {
   const outerHeaders = buildOuterHeaders(draft);
-  return assembleMessage(outerHeaders, serializeEntity(buildBody(draft)));
+  const body = buildBody(draft);
+  // A multipart ends its message with a line break after the close delimiter; a text body ends
+  // as its author wrote it (RFC 5322 §2.3 lets the last line go without CRLF).
+  const multipartBody = body.header.startsWith('Content-Type: multipart/');
+  const entity = serializeEntity(multipartBody ? { header: body.header, body: concatByteArrays([body.body, textToBytes('\r\n')]) } : body);
+  return assembleMessage(outerHeaders, entity);
 }
 
 /** The content entity alone (Content-* header and body), as composeMessage would embed it. */

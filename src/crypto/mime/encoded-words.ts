@@ -121,9 +121,14 @@ function needsEncoding(text: string): boolean {
  * Encodes text for a header (RFC 2047) as UTF-8 encoded-words of at most 75 characters, separated
  * by spaces so header folding can break between them; never splits a character (§5). Q encoding
  * for mostly-Latin text (readable), B for the rest (shorter for Japanese). ASCII text that needs
- * nothing is returned as it is. `firstWordRoom` leaves room on the first line (e.g. "Subject: ").
+ * nothing is returned as it is. `firstWordRoom` and `otherWordRoom` (at most 75) leave room for what
+ * shares the line, e.g. "Subject: " before the first word, or the quotes around a parameter.
  */
-export function encodeHeaderText(text: string, firstWordRoom = MAXIMUM_ENCODED_WORD_LENGTH): string {
+export function encodeHeaderText(
+  text: string,
+  firstWordRoom = MAXIMUM_ENCODED_WORD_LENGTH,
+  otherWordRoom = MAXIMUM_ENCODED_WORD_LENGTH,
+): string {
   if (!needsEncoding(text)) return text;
   const characters = Array.from(text);
   const nonAscii = characters.filter((character) => character.charCodeAt(0) > 0x7e).length;
@@ -131,7 +136,7 @@ export function encodeHeaderText(text: string, firstWordRoom = MAXIMUM_ENCODED_W
   const prefix = useBase64 ? PREFIX_B : PREFIX_Q;
   const words: string[] = [];
   let current: string[] = [];
-  let room = Math.max(firstWordRoom, prefix.length + SUFFIX.length + 12);
+  let room = Math.max(Math.min(firstWordRoom, MAXIMUM_ENCODED_WORD_LENGTH), prefix.length + SUFFIX.length + 12);
   const encodedLength = (candidate: string[]): number => {
     if (useBase64) return Math.ceil(new TextEncoder().encode(candidate.join('')).length / 3) * 4;
     return candidate.map(encodeQCharacter).join('').length;
@@ -143,7 +148,7 @@ export function encodeHeaderText(text: string, firstWordRoom = MAXIMUM_ENCODED_W
     if (current.length > 0 && prefix.length + encodedLength(candidate) + SUFFIX.length > room) {
       words.push(render(current));
       current = [character];
-      room = MAXIMUM_ENCODED_WORD_LENGTH;
+      room = Math.max(Math.min(otherWordRoom, MAXIMUM_ENCODED_WORD_LENGTH), prefix.length + SUFFIX.length + 12);
     } else {
       current = candidate;
     }

@@ -3,7 +3,10 @@ import { buildMultipartSigned, buildPkcs7MimeEntity } from './build-smime-entiti
 import { decodeBase64Lenient } from './base64-transfer-encoding';
 import { getHeaderValue } from './header-values';
 import { parseMimeMessage } from './parse-mime-message';
-import { assembleMessage, splitMessage } from './split-message';
+import { assembleMessage, copyHeadersIntoEntity, splitMessage } from './split-message';
+import { canonicalizeForSigning } from './canonicalize-for-signing';
+import { composeMessage } from './compose-message';
+import { extractReadableContent } from './extract-readable-content';
 import { TemporaryDirectory, ensureFixtures, fixture, runOpenssl } from './openssl-peer.test-support';
 
 const encoder = new TextEncoder();
@@ -104,5 +107,44 @@ describe('S/MIME entities interoperate with OpenSSL', () => {
     const decrypted = runOpenssl(['cms', '-decrypt', '-in', messageFile, '-recip', fixture('ellie-may.pem'), '-inkey', fixture('ellie-may.key')]);
     expect(decrypted.status).toBe(0);
     expect(decoder.decode(decrypted.stdout)).toContain('The still is behind the barn.');
+  });
+
+  it('a composed message with long lines, 8-bit text, "From " lines and a binary attachment, canonicalized and signed by OpenSSL, verifies', () => {
+    const attachment = Uint8Array.from({ length: 5000 }, (_, index) => (index * 31 + 7) & 0xff);
+    const message = composeMessage({
+      from: { displayName: 'Jethro Bodine', address: 'jethro@jedco.example' },
+      to: [{ displayName: 'Ellie May', address: 'ellie-may@clampett.example' }],
+      subject: 'Bestellung: 30 Tanklaster für Jethro',
+      text: 'From the desk of Jethro:\n' + 'Please ship 100 units of the big ones with the shiny chrome. '.repeat(5) + '  \nGrüße\n',
+      html: '<p>' + 'Please ship 100 units. '.repeat(20) + '</p>',
+      attachments: [{ filename: 'order.bin', contentType: 'application/octet-stream', bytes: attachment }],
+    });
+    const { outerHeaders, content } = splitMessage(message);
+    const canonical = canonicalizeForSigning(content);
+    expect(canonical).toEqual(content);
+    const protectedContent = copyHeadersIntoEntity(canonical, outerHeaders);
+    expect(canonicalizeForSigning(protectedContent)).toEqual(protectedContent);
+    const signature = signDetachedWithOpenssl(protectedContent, 'composed');
+    const signed = assembleMessage(outerHeaders, buildMultipartSigned(protectedContent, signature, 'sha-256'));
+    const verified = verifyWithOpenssl(signed, 'composed-signed');
+    expect(verified.stderr).toContain('Verification successful');
+    const parsed = parseMimeMessage(signed);
+    expect(parsed.children[0].raw).toEqual(protectedContent);
+    expect(parsed.children[0].contentType.parameters).toMatchObject({ hp: 'clear', 'protected-headers': 'v1' });
+    expect(getHeaderValue(parsed.children[0], 'From')).toBe('Jethro Bodine <jethro@jedco.example>');
+    const readable = extractReadableContent(parsed);
+    expect(readable.text).toContain('Grüße');
+    expect(readable.attachments.map((file) => file.bytes)).toEqual([attachment]);
+  });
+
+  it('a bare-LF message with 8-bit text, canonicalized by Signet and signed by OpenSSL, verifies after CRLF transport', () => {
+    const bareLf = 'From: jethro@jedco.example\nTo: ellie-may@clampett.example\nSubject: Tanker\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\nÖl für 100 Trucks, line that goes on and on and on and on and on and on and on and on\nFrom here on\n';
+    const { outerHeaders, content } = splitMessage(encoder.encode(bareLf));
+    const canonical = canonicalizeForSigning(content);
+    expect(decoder.decode(canonical)).toMatch(/^[\x00-\x7f]*$/);
+    const signature = signDetachedWithOpenssl(canonical, 'bare-lf');
+    const verified = verifyWithOpenssl(assembleMessage(outerHeaders, buildMultipartSigned(canonical, signature, 'sha-256')), 'bare-lf-signed');
+    expect(verified.stderr).toContain('Verification successful');
+    expect(verified.content).toContain('=C3=96l f=C3=BCr 100 Trucks');
   });
 });

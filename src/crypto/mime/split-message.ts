@@ -3,6 +3,7 @@
  * and putting it back together (RFC 8551 §3.1: the MIME entity is what gets signed or encrypted;
  * RFC 5322 fields such as From and Subject stay in the outer header).
  */
+import { toCanonicalLineEndings } from './canonicalize-for-signing';
 import { formatHeaderField, formatHeaderFields } from './header-formatting';
 import { readHeaderSection } from './header-section';
 import type { HeaderField } from './mime-entity';
@@ -30,11 +31,16 @@ function withTrailingCrlf(field: Uint8Array): Uint8Array {
 }
 
 /**
- * Splits a whole message (CRLF or bare LF). A message without Content-Type gets an explicit
+ * Splits a whole message (CRLF or bare LF). `content` has CRLF line endings everywhere except
+ * inside binary parts (toCanonicalLineEndings); canonicalizeForSigning then makes it transport-
+ * safe. A message without Content-Type gets an explicit
  * `text/plain; charset=us-ascii` (RFC 2045 §5.2's default, written out so no reader guesses).
  */
 export function splitMessage(bytes: Uint8Array): SplitMessage {
-  const message = toCrlf(bytes);
+  // The header is read from a CRLF copy (fields are moved byte for byte); the body is taken from
+  // the input and made canonical part by part, so binary parts keep their octets.
+  const headerEnd = readHeaderSection(bytes, 0, bytes.length);
+  const message = toCrlf(bytes.subarray(0, headerEnd.bodyStart));
   const section = readHeaderSection(message, 0, message.length);
   const outerHeaders: HeaderField[] = [];
   const contentFields: Uint8Array[] = [];
@@ -44,8 +50,8 @@ export function splitMessage(bytes: Uint8Array): SplitMessage {
   }
   const hasContentType = section.fields.some((field) => field.name.toLowerCase() === 'content-type');
   if (!hasContentType) contentFields.unshift(textToBytes(formatHeaderField('Content-Type', 'text/plain; charset=us-ascii')));
-  const content = concatByteArrays([...contentFields, textToBytes('\r\n'), message.subarray(section.bodyStart)]);
-  return { outerHeaders, content };
+  const content = concatByteArrays([...contentFields, textToBytes('\r\n'), bytes.subarray(headerEnd.bodyStart)]);
+  return { outerHeaders, content: toCanonicalLineEndings(content) };
 }
 
 /**
