@@ -59,8 +59,13 @@ describe('the story mail, imported', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.resultSizeEstimate).toBe(answer.body.messages.length);
     expect(answer.body.messages.length).toBeGreaterThanOrEqual(6);
-    const ids = answer.body.messages.map((message) => message.id);
-    expect([...ids].sort().reverse()).toEqual(ids);
+    const dates: number[] = [];
+    for (const { id } of answer.body.messages) {
+      const minimal = await callApi<{ internalDate: string }>(webmail.origin, `/gmail/v1/users/me/messages/${id}?format=minimal`, ellieToken);
+      dates.push(Number(minimal.body.internalDate));
+    }
+    expect([...dates].sort((first, second) => second - first)).toEqual(dates);
+    expect(new Set(answer.body.messages.map((message) => message.id)).size).toBe(answer.body.messages.length);
     expect(Object.keys(answer.body.messages[0]).sort()).toEqual(['id', 'threadId']);
   });
 
