@@ -6,8 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const downloadDirectory = join(__dirname, 'downloaded');
+const downloadDirectory = fileURLToPath(new URL('./downloaded', import.meta.url));
 const extractedDirectory = join(downloadDirectory, 'extracted');
 const dataDirectory = join(extractedDirectory, 'usr/lib/python3/dist-packages/cryptography_vectors/x509/PKITS_data');
 

@@ -3,7 +3,6 @@ import { REASON_BITS, type DistributionPointValue, type GeneralNameValue } from 
 import type { CertificateRecord } from './certificate-record';
 import { namesEqual, type DistinguishedName } from './distinguished-name';
 import type { DistributionPointName } from './distribution-points';
-import { checkSignature } from './check-signature';
 import type { CrlRecord } from './crl-record';
 
 /**
@@ -20,8 +19,11 @@ import type { CrlRecord } from './crl-record';
 export interface CrlCheckContext {
   crls: CrlRecord[];
   now: Date;
-  /** Certificates with the CRL issuer's name whose path is valid and may sign CRLs (§6.3.3 (f)). */
-  findCrlSigners(crl: CrlRecord, issuerInPath: CertificateRecord | undefined): Promise<CertificateRecord[]>;
+  /**
+   * A certificate with the CRL issuer's name, allowed to sign CRLs, whose path is valid and whose
+   * key verifies the CRL's signature (§6.3.3 (f), (g)); a reason when there is none.
+   */
+  findCrlSigner(crl: CrlRecord, issuerInPath: CertificateRecord | undefined): Promise<CertificateRecord | string>;
 }
 
 export interface CrlRevocationResult {
@@ -61,10 +63,9 @@ export async function checkCertificateWithCrls(
         problems.push(`a CRL carries an unknown critical extension ${crl.unknownCritical.join(', ')}`);
         continue;
       }
-      const signers = await context.findCrlSigners(crl, issuerInPath);
-      const signed = await isSignedByOneOf(crl, signers);
-      if (!signed) {
-        problems.push(signers.length === 0 ? 'no valid certificate may sign the CRL' : 'the CRL signature is bad');
+      const signer = await context.findCrlSigner(crl, issuerInPath);
+      if (typeof signer === 'string') {
+        problems.push(signer);
         continue;
       }
       if (crl.thisUpdate > context.now) {
@@ -100,14 +101,6 @@ export async function checkCertificateWithCrls(
   if (ALL_REASONS.every((reason) => covered.has(reason))) return { answer: answer('good', 'Not listed in a current CRL'), crlInvalid: false };
   const detail = problems.length > 0 ? `No usable CRL: ${problems.join('; ')}` : stale ? 'The CRL is past its nextUpdate' : 'The CRLs do not cover every revocation reason';
   return { answer: answer('unknown', detail), crlInvalid: problems.length > 0 && covered.size === 0 };
-}
-
-async function isSignedByOneOf(crl: CrlRecord, signers: CertificateRecord[]): Promise<boolean> {
-  for (const signer of signers) {
-    const check = await checkSignature(crl.crl.tbsView, crl.crl.signatureAlgorithm, crl.crl.signatureValue, signer.certificate.subjectPublicKeyInfo);
-    if (check.outcome === 'good') return true;
-  }
-  return false;
 }
 
 /** §6.3.3: a certificate without a CRL distribution point is treated as having one whose CRL issuer is its issuer. */

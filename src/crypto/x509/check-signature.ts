@@ -58,7 +58,32 @@ function unsignedBitLength(bytes: Uint8Array): number {
   return (bytes.length - index - 1) * 8 + (32 - Math.clz32(bytes[index]));
 }
 
-export async function checkSignature(
+/**
+ * Checks are remembered per signed object and key object (both come from records parsed once),
+ * so path building and CRL checks that meet the same pair again don't pay for it twice.
+ */
+const remembered = new WeakMap<asn1js.BitString, WeakMap<pkijs.PublicKeyInfo, Promise<SignatureCheck>>>();
+
+export function checkSignature(
+  signedBytes: Uint8Array,
+  algorithmIdentifier: pkijs.AlgorithmIdentifier,
+  signatureValue: asn1js.BitString,
+  issuerKey: pkijs.PublicKeyInfo,
+): Promise<SignatureCheck> {
+  let byKey = remembered.get(signatureValue);
+  if (!byKey) {
+    byKey = new WeakMap();
+    remembered.set(signatureValue, byKey);
+  }
+  let check = byKey.get(issuerKey);
+  if (!check) {
+    check = checkSignatureNow(signedBytes, algorithmIdentifier, signatureValue, issuerKey);
+    byKey.set(issuerKey, check);
+  }
+  return check;
+}
+
+async function checkSignatureNow(
   signedBytes: Uint8Array,
   algorithmIdentifier: pkijs.AlgorithmIdentifier,
   signatureValue: asn1js.BitString,
@@ -95,12 +120,12 @@ async function verifyWithWebCrypto(
   switch (algorithm.scheme) {
     case 'rsa-pkcs1': {
       if (keyType.type !== 'RSA') return false;
-      const key = await crypto.subtle.importKey('spki', spki, { name: 'RSASSA-PKCS1-v1_5', hash: algorithm.hash }, false, ['verify']);
+      const key = await importVerificationKey(spki, { name: 'RSASSA-PKCS1-v1_5', hash: algorithm.hash });
       return crypto.subtle.verify('RSASSA-PKCS1-v1_5', key, signature, data);
     }
     case 'rsa-pss': {
       if (keyType.type !== 'RSA') return false;
-      const key = await crypto.subtle.importKey('spki', spki, { name: 'RSA-PSS', hash: algorithm.hash }, false, ['verify']);
+      const key = await importVerificationKey(spki, { name: 'RSA-PSS', hash: algorithm.hash });
       return crypto.subtle.verify({ name: 'RSA-PSS', saltLength: algorithm.saltLength ?? 20 }, key, signature, data);
     }
     case 'ecdsa': {
@@ -108,17 +133,40 @@ async function verifyWithWebCrypto(
       const size = CURVES_BY_NAME[keyType.namedCurve];
       const raw = ecdsaDerToRaw(signature, size);
       if (!raw) return false;
-      const key = await crypto.subtle.importKey('spki', spki, { name: 'ECDSA', namedCurve: keyType.namedCurve }, false, ['verify']);
+      const key = await importVerificationKey(spki, { name: 'ECDSA', namedCurve: keyType.namedCurve });
       return crypto.subtle.verify({ name: 'ECDSA', hash: algorithm.hash }, key, raw, data);
     }
     case 'ed25519': {
       if (keyType.type !== 'Ed25519') return false;
-      const key = await crypto.subtle.importKey('spki', spki, { name: 'Ed25519' }, false, ['verify']);
+      const key = await importVerificationKey(spki, { name: 'Ed25519' });
       return crypto.subtle.verify({ name: 'Ed25519' }, key, signature, data);
     }
     default:
       return false;
   }
+}
+
+/**
+ * Imported public keys, by algorithm and SPKI. Importing an RSA key costs Node's WebCrypto
+ * milliseconds, and the same CA keys come back in every verification; they are public, so
+ * keeping a bounded number of them is harmless.
+ */
+const importedKeys = new Map<string, Promise<CryptoKey>>();
+const MAX_IMPORTED_KEYS = 256;
+
+function importVerificationKey(spki: Uint8Array<ArrayBuffer>, algorithm: { name: string; hash?: string; namedCurve?: string }): Promise<CryptoKey> {
+  let hex = '';
+  for (const byte of spki) hex += byte.toString(16).padStart(2, '0');
+  const cacheKey = `${algorithm.name}|${algorithm.hash ?? ''}|${algorithm.namedCurve ?? ''}|${hex}`;
+  let key = importedKeys.get(cacheKey);
+  if (!key) {
+    if (importedKeys.size >= MAX_IMPORTED_KEYS) importedKeys.delete(importedKeys.keys().next().value as string);
+    key = crypto.subtle.importKey('spki', spki, algorithm, false, ['verify']);
+    // A failed import is not remembered: the next attempt says why again.
+    key.catch(() => importedKeys.delete(cacheKey));
+    importedKeys.set(cacheKey, key);
+  }
+  return key;
 }
 
 const CURVES_BY_NAME: Record<string, number> = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };

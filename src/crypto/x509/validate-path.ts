@@ -7,6 +7,7 @@ import { isBlocking, processPath, type PathFinding, type PathPurpose } from './p
 import { checkCertificateWithCrls, type CrlCheckContext } from './check-crls';
 import { judgeRevocation } from './judge-revocation';
 import { namesEqual } from './distinguished-name';
+import { checkSignature } from './check-signature';
 
 /**
  * Certificate path validation for a signer or recipient certificate (RFC 5280 §6, RFC 8550 §4):
@@ -66,7 +67,7 @@ export function isPathAcceptable(result: PathValidationResult, revocationRequire
 }
 
 export async function validateCertificatePath(input: PathValidationInput): Promise<PathValidationResult> {
-  return validateAtDepth(input, 0, new Set());
+  return validateAtDepth(input, 0, new Set(), { signerVerdicts: new Map(), certificates: new Map(), crls: new Map() });
 }
 
 /** CRL signers are validated with the same function; `depth` bounds that recursion. */
@@ -77,11 +78,17 @@ const MAX_SIGNER_DEPTH = 3;
  * signer may cover the signer's own certificate (PKITS 4.14.30): its key is provisionally
  * accepted for that one check, since the outer validation of the same path decides its fate.
  */
-async function validateAtDepth(input: PathValidationInput, depth: number, signersInProgress: Set<string>): Promise<PathValidationResult> {
-  const leaf = await readCertificateRecord(input.leaf);
-  const anchors = await readAll(input.trustAnchors);
-  const candidates = await readAll(input.candidates);
-  const crls = readAllCrls(input.crls ?? []);
+async function validateAtDepth(
+  input: PathValidationInput,
+  depth: number,
+  signersInProgress: Set<string>,
+  session: ValidationSession,
+): Promise<PathValidationResult> {
+  const leaf = session.certificates.get(input.leaf) ?? (await readCertificateRecord(input.leaf));
+  session.certificates.set(input.leaf, leaf);
+  const anchors = await readAll(input.trustAnchors, session);
+  const candidates = await readAll(input.candidates, session);
+  const crls = readAllCrls(input.crls ?? [], session);
   const now = input.now ?? new Date();
 
   const search = await findCandidatePaths(leaf, candidates, anchors);
@@ -99,7 +106,7 @@ async function validateAtDepth(input: PathValidationInput, depth: number, signer
     // still count; there is no path, so nothing above it is checked.
     const findings = processPath({ certificates: [leaf], links: [] }, input.time, input.purpose);
     const result = finish(leaf, 'explicit', [leaf], findings, ['explicitly-trusted']);
-    return addRevocation(result, [leaf], crls, candidates, anchors, input, now, depth, signersInProgress);
+    return addRevocation(result, [leaf], crls, candidates, anchors, input, now, depth, signersInProgress, session);
   }
   if (!best) {
     const details = search.failedLinks.map((link) => `${link.signature.outcome === 'good' ? '' : link.signature.detail}`).filter(Boolean);
@@ -115,7 +122,7 @@ async function validateAtDepth(input: PathValidationInput, depth: number, signer
   }
   const trusted = !best.findings.some(isBlocking);
   const result = finish(leaf, trusted ? 'anchor' : 'none', best.path.certificates, best.findings, trusted ? [] : ['no-trust-anchor']);
-  return addRevocation(result, best.path.certificates, crls, candidates, anchors, input, now, depth, signersInProgress);
+  return addRevocation(result, best.path.certificates, crls, candidates, anchors, input, now, depth, signersInProgress, session);
 }
 
 /** Fewer blocking findings first, then fewer findings of any kind. */
@@ -151,19 +158,24 @@ async function addRevocation(
   now: Date,
   depth: number,
   signersInProgress: Set<string>,
+  session: ValidationSession,
 ): Promise<PathValidationResult> {
   const validateSigner = async (signer: CertificateRecord): Promise<boolean> => {
     if (signersInProgress.has(signer.fingerprint)) return true;
+    const known = session.signerVerdicts.get(signer.fingerprint);
+    if (known !== undefined) return known;
     if (depth >= MAX_SIGNER_DEPTH) return false;
     const inProgress = new Set([...signersInProgress, signer.fingerprint]);
     const signerInput = { ...input, leaf: signer.der, explicitlyTrusted: [], purpose: 'any' as const, additionalRevocation: [] };
-    const signerResult = await validateAtDepth(signerInput, depth + 1, inProgress);
-    return signerResult.trustedBy === 'anchor' && isPathAcceptable(signerResult, input.revocationRequired);
+    const signerResult = await validateAtDepth(signerInput, depth + 1, inProgress, session);
+    const verdict = signerResult.trustedBy === 'anchor' && isPathAcceptable(signerResult, input.revocationRequired);
+    session.signerVerdicts.set(signer.fingerprint, verdict);
+    return verdict;
   };
   const context: CrlCheckContext = {
     crls,
     now,
-    findCrlSigners: (crl, issuerInPath) => findCrlSigners(crl, issuerInPath, candidates, anchors, validateSigner),
+    findCrlSigner: (crl, issuerInPath) => findCrlSigner(crl, issuerInPath, candidates, anchors, validateSigner),
   };
   const anchorFingerprints = new Set(anchors.map((anchor) => anchor.fingerprint));
   const problems = new Set(result.problems);
@@ -201,26 +213,35 @@ async function addRevocation(
 }
 
 /**
- * §6.3.3 (f): the CRL must be signed by a key of its issuer that may sign CRLs (keyUsage cRLSign
- * when keyUsage is present) and whose own path is valid to the same trust anchors. The issuer in
- * the path comes first; other certificates with the issuer's name (a separate CRL signing key,
- * PKITS 4.4.19-21, 4.5) are validated before use, their revocation included.
+ * §6.3.3 (f)-(g): the CRL must be signed by a key of its issuer that may sign CRLs (keyUsage
+ * cRLSign when keyUsage is present) and whose own path is valid to the same trust anchors. The
+ * issuer in the path comes first; other certificates with the issuer's name (a separate CRL
+ * signing key, PKITS 4.4.19-21, 4.5) are validated, revocation included, once their key is seen
+ * to verify the CRL (the cheap check first).
  */
-async function findCrlSigners(
+async function findCrlSigner(
   crl: CrlRecord,
   issuerInPath: CertificateRecord | undefined,
   candidates: CertificateRecord[],
   anchors: CertificateRecord[],
   validateSigner: (signer: CertificateRecord) => Promise<boolean>,
-): Promise<CertificateRecord[]> {
+): Promise<CertificateRecord | string> {
   const maySignCrls = (record: CertificateRecord): boolean => !record.extensions.keyUsage || record.extensions.keyUsage.has('cRLSign');
-  const signers: CertificateRecord[] = [];
-  if (issuerInPath && namesEqual(issuerInPath.subject, crl.issuer) && maySignCrls(issuerInPath)) signers.push(issuerInPath);
-  for (const candidate of [...anchors, ...candidates]) {
-    if (signers.includes(candidate) || !namesEqual(candidate.subject, crl.issuer) || !maySignCrls(candidate)) continue;
-    if (anchors.includes(candidate) || (await validateSigner(candidate))) signers.push(candidate);
+  const named = unique([...(issuerInPath ? [issuerInPath] : []), ...anchors, ...candidates]).filter((record) => namesEqual(record.subject, crl.issuer));
+  if (named.length === 0) return 'no certificate of the CRL issuer is known';
+  let verifiedButRefused = false;
+  for (const candidate of named) {
+    const check = await checkSignature(crl.crl.tbsView, crl.crl.signatureAlgorithm, crl.crl.signatureValue, candidate.certificate.subjectPublicKeyInfo);
+    if (check.outcome !== 'good') continue;
+    if (!maySignCrls(candidate)) {
+      verifiedButRefused = true;
+      continue;
+    }
+    // The issuer in the path is validated with the path; an anchor is trusted as configured.
+    if (candidate === issuerInPath || anchors.includes(candidate) || (await validateSigner(candidate))) return candidate;
+    verifiedButRefused = true;
   }
-  return signers;
+  return verifiedButRefused ? 'the CRL signer may not sign CRLs or has no valid path' : 'the CRL signature is bad';
 }
 
 async function isExplicitlyTrusted(leaf: CertificateRecord, trusted: Uint8Array[]): Promise<boolean> {
@@ -231,27 +252,49 @@ async function isExplicitlyTrusted(leaf: CertificateRecord, trusted: Uint8Array[
   return false;
 }
 
+/**
+ * One call's memory: each DER is parsed once (CRL signers are validated with the same inputs,
+ * recursively), and each CRL signer's verdict is worked out once.
+ */
+interface ValidationSession {
+  signerVerdicts: Map<string, boolean>;
+  certificates: Map<Uint8Array, CertificateRecord | null>;
+  crls: Map<Uint8Array, CrlRecord | null>;
+}
+
 /** Unreadable candidates, anchors and CRLs are skipped: one bad certificate in a message must not hide a good path. */
-async function readAll(ders: Uint8Array[]): Promise<CertificateRecord[]> {
+async function readAll(ders: Uint8Array[], session: ValidationSession): Promise<CertificateRecord[]> {
   const records: CertificateRecord[] = [];
   for (const der of ders) {
-    try {
-      records.push(await readCertificateRecord(der));
-    } catch (error) {
-      if (!isSignetError(error)) throw error;
+    let record = session.certificates.get(der);
+    if (record === undefined) {
+      try {
+        record = await readCertificateRecord(der);
+      } catch (error) {
+        if (!isSignetError(error)) throw error;
+        record = null;
+      }
+      session.certificates.set(der, record);
     }
+    if (record) records.push(record);
   }
   return records;
 }
 
-function readAllCrls(ders: Uint8Array[]): CrlRecord[] {
+function readAllCrls(ders: Uint8Array[], session: ValidationSession): CrlRecord[] {
   const records: CrlRecord[] = [];
   for (const der of ders) {
-    try {
-      records.push(readCrlRecord(der));
-    } catch (error) {
-      if (!isSignetError(error)) throw error;
+    let record = session.crls.get(der);
+    if (record === undefined) {
+      try {
+        record = readCrlRecord(der);
+      } catch (error) {
+        if (!isSignetError(error)) throw error;
+        record = null;
+      }
+      session.crls.set(der, record);
     }
+    if (record) records.push(record);
   }
   return records;
 }
