@@ -58,13 +58,15 @@ function completeHeaders(raw: Uint8Array, sender: string): Uint8Array {
   const text = bytesToBinaryString(raw);
   const { fields } = splitEntity(text);
   const has = (name: string): boolean => fields.some((field) => field.name.toLowerCase() === name);
+  // Match the message's own line ending, so a bare-LF message doesn't become a mixed one.
+  const lineEnding = /^[^\n]*\r\n/.test(text) || !text.includes('\n') ? '\r\n' : '\n';
   let added = '';
   if (!has('message-id')) {
     const domain = sender.split('@')[1] ?? 'demo.example';
-    added += `Message-ID: <${randomBytes(12).toString('hex')}@${domain}>\r\n`;
+    added += `Message-ID: <${randomBytes(12).toString('hex')}@${domain}>${lineEnding}`;
   }
   if (!has('date')) {
-    added += `Date: ${new Date().toUTCString().replace('GMT', '+0000')}\r\n`;
+    added += `Date: ${new Date().toUTCString().replace('GMT', '+0000')}${lineEnding}`;
   }
   return added ? binaryStringToBytes(added + text) : raw;
 }

@@ -72,6 +72,10 @@ export async function handlePageRequest(
 
 async function handleDemoEndpoint(request: IncomingMessage, response: ServerResponse, url: URL, store: MailStore): Promise<void> {
   const account = normalizeAddress(url.searchParams.get('account') ?? '');
+  if (url.pathname === '/demo/token' || url.pathname === '/demo/accounts') {
+    // Extension pages and tests on other origins ask for tokens too (the API answers CORS as well).
+    response.setHeader('Access-Control-Allow-Origin', '*');
+  }
   switch (url.pathname) {
     case '/demo/accounts':
       writeJson(response, 200, { accounts: store.listAccounts() });
