@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { sendRequest, type IdentitySummary, type TrustAnchorSummary } from '../../shared/protocol';
 import { ErrorBanner } from '../shared/error-banner';
+import { ContactSection } from './contact-section';
+import { EvidenceSection } from './evidence-section';
 import { IdentitySection } from './identity-section';
 import { TrustAnchorSection } from './trust-anchor-section';
 import { useFailure } from './use-failure';
@@ -30,6 +32,8 @@ export function ManageApp() {
       <ErrorBanner message={loadFailure.failure?.message} code={loadFailure.failure?.code} />
       <IdentitySection identities={identities ?? []} onChanged={reload} />
       <TrustAnchorSection anchors={anchors ?? []} onChanged={reload} />
+      <ContactSection />
+      <EvidenceSection />
     </main>
   );
 }
