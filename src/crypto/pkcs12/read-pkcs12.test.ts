@@ -6,6 +6,8 @@ import * as asn1js from 'asn1js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isSignetError, type ErrorCode } from '../../shared/errors';
 import { decodePemBlocks } from '../encoding/pem';
+import { bufferSource } from '../encoding/bytes';
+import { derivePkcs12Key, KDF_PURPOSE } from './pkcs12-kdf';
 import { readPkcs12 } from './read-pkcs12';
 
 const repositoryRoot = new URL('../../../', import.meta.url).pathname;
@@ -93,6 +95,28 @@ describe('importing a digital ID', () => {
     expect(empty.certificates[0]).toEqual(certificateDer('jed'));
     expect(empty.privateKeyPkcs8).toEqual(id.privateKeyPkcs8);
     expect(await errorCodeOf(readPkcs12(fixture('jed-empty-password.p12'), 'correct horse'))).toBe('wrong-password');
+  });
+
+  it('an empty password works whether it was written as the BMPString terminator (OpenSSL) or as no bytes (BouncyCastle, Java)', async () => {
+    const original = fixture('jed-empty-password.p12');
+    const pfx = asn1js.fromBER(original).result as asn1js.Sequence;
+    const [, authSafe, macData] = pfx.valueBlock.value as [asn1js.Integer, asn1js.Sequence, asn1js.Sequence];
+    const content = ((authSafe.valueBlock.value[1] as asn1js.Constructed).valueBlock.value[0] as asn1js.OctetString).getValue();
+    const [digestInfo, saltNode, iterationsNode] = macData.valueBlock.value as [asn1js.Sequence, asn1js.OctetString, asn1js.Integer];
+    const macOf = async (passwordBytes: Uint8Array) => {
+      const keyBytes = await derivePkcs12Key('SHA-256', passwordBytes, new Uint8Array(saltNode.getValue()), iterationsNode.valueBlock.valueDec, KDF_PURPOSE.mac, 32);
+      const key = await crypto.subtle.importKey('raw', bufferSource(keyBytes), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+      return new Uint8Array(await crypto.subtle.sign('HMAC', key, content));
+    };
+    const macValue = digestInfo.valueBlock.value[1] as asn1js.OctetString;
+    // What OpenSSL 3 wrote: the terminator alone.
+    expect(new Uint8Array(macValue.getValue())).toEqual(await macOf(Uint8Array.of(0, 0)));
+    // The same file, MAC'd the other way.
+    digestInfo.valueBlock.value[1] = new asn1js.OctetString({ valueHex: bufferSource(await macOf(new Uint8Array(0))) });
+    const rewritten = new Uint8Array(pfx.toBER());
+    expect(rewritten).not.toEqual(original);
+    const id = await readPkcs12(rewritten, '');
+    expect(id.certificates[0]).toEqual(certificateDer('jed'));
   });
 
   it('a stranger with only a self-signed certificate gets a one-certificate identity', async () => {
