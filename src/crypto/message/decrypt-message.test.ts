@@ -57,6 +57,25 @@ describe('OpenSSL encrypts, Signet decrypts: content algorithms', () => {
     expect(result.encryption).toMatchObject({ contentEncryption: 'DES-EDE3-CBC', weak: true });
   });
 
+  it('old mail in DES-EDE3-CBC to EC recipients uses the Triple-DES key wrap (RFC 3217)', async () => {
+    const message = opensslEncrypt(['ellie-may', 'jed'], ['-des3']);
+    for (const person of ['ellie-may', 'jed']) {
+      const result = await decryptMessage(message, await recipientFor(person));
+      expect(result.content).toEqual(expectedContent);
+      expect(result.encryption.keyManagement[0]).toMatch(/3DES key wrap/);
+      expect(result.encryption.weak).toBe(true);
+    }
+  });
+
+  it('a 20 MB message streamed by OpenSSL (BER, indefinite lengths, chunked content) is read', async () => {
+    const line = 'Please ship 30 tanker trucks to the Clampett place, and more tanker trucks.\n';
+    const bigFile = scratch.write('big.eml', `Content-Type: text/plain\n\n${line.repeat(Math.ceil((20 * 1024 * 1024) / line.length))}`);
+    const message = opensslEncrypt(['jethro'], ['-aes256', '-stream'], bigFile);
+    const result = await decryptMessage(message, await recipientFor('jethro'));
+    expect(result.content.length).toBeGreaterThan(20 * 1024 * 1024);
+    expect(new TextDecoder().decode(result.content.subarray(0, 100))).toMatch(/^Content-Type: text\/plain\r\n\r\nPlease ship/);
+  }, 60_000);
+
   it('old mail in RC2-CBC (128-bit) is read and flagged as weak encryption', async () => {
     const message = opensslEncrypt(['jethro'], ['-rc2', ...LEGACY]);
     const result = await decryptMessage(message, await recipientFor('jethro'));

@@ -10,6 +10,7 @@ import { SignetError } from '../../../shared/errors';
 import type { PrivateKeyHandle } from '../../keys/private-key-handle';
 import { asBufferSource } from '../../rsa/buffer-source';
 import { unwrapAesKey, wrapAesKey } from './aes-key-wrap';
+import { unwrapTripleDesKey } from './triple-des-key-wrap';
 import { encodedBytesOf } from './cms-asn1';
 import { deriveX963Key, encodeSharedInfo, type KdfHashName } from './key-derivation';
 import { OID } from './object-identifiers';
@@ -32,18 +33,18 @@ const KDF_HASHES: Record<string, KdfHashName> = {
   '1.3.132.1.14.3': 'SHA-512',
 };
 
-const WRAP_KEY_LENGTHS: Record<string, number> = { [OID.aes128Wrap]: 16, [OID.aes192Wrap]: 24, [OID.aes256Wrap]: 32 };
+const WRAP_KEY_LENGTHS: Record<string, number> = { [OID.aes128Wrap]: 16, [OID.aes192Wrap]: 24, [OID.aes256Wrap]: 32, [OID.tripleDesWrap]: 24 };
 const WRAP_FOR_KEY_LENGTH: Record<number, string> = { 16: OID.aes128Wrap, 24: OID.aes192Wrap, 32: OID.aes256Wrap };
 const SHARED_SECRET_BITS: Record<NamedCurve, number> = { 'P-256': 256, 'P-384': 384, 'P-521': 528 };
 
-function readKeyWrapAlgorithm(parameters: unknown): { keyWrapDer: Uint8Array; keyLength: number } {
+function readKeyWrapAlgorithm(parameters: unknown): { keyWrapDer: Uint8Array; keyLength: number; tripleDes: boolean } {
   if (!(parameters instanceof asn1js.Sequence)) throw new SignetError('malformed-cms', 'The key agreement algorithm names no key-wrap algorithm.');
   const keyWrapDer = encodedBytesOf(parameters);
   const wrapOid = parameters.valueBlock.value[0];
   const oid = wrapOid instanceof asn1js.ObjectIdentifier ? wrapOid.valueBlock.toString() : '';
   const keyLength = WRAP_KEY_LENGTHS[oid];
   if (keyLength === undefined) throw new SignetError('unsupported-algorithm', `Key wrap with ${oid || 'an unnamed algorithm'} is not supported.`);
-  return { keyWrapDer, keyLength };
+  return { keyWrapDer, keyLength, tripleDes: oid === OID.tripleDesWrap };
 }
 
 /** The sender's ephemeral key as a SubjectPublicKeyInfo on the recipient's curve (RFC 5753 §3.1.1). */
@@ -78,15 +79,17 @@ export async function decryptKeyAgreement(
   if (kdfHash === undefined) {
     throw new SignetError('unsupported-algorithm', `Key agreement with ${info.keyEncryptionAlgorithm.algorithmId} is not supported.`);
   }
-  const { keyWrapDer, keyLength } = readKeyWrapAlgorithm(info.keyEncryptionAlgorithm.algorithmParams);
+  const { keyWrapDer, keyLength, tripleDes } = readKeyWrapAlgorithm(info.keyEncryptionAlgorithm.algorithmParams);
   const sharedSecret = await key.deriveEcdhSecret(originatorSpki(info.originator, certificate.namedCurve));
   const userKeyingMaterial = info.ukm?.valueBlock.valueHexView;
   const sharedInfo = encodeSharedInfo(keyWrapDer, keyLength, userKeyingMaterial);
   const keyEncryptionKey = await deriveX963Key(kdfHash, sharedSecret, sharedInfo, keyLength);
   sharedSecret.fill(0);
   try {
-    const contentKey = await unwrapAesKey(keyEncryptionKey, encryptedKey.encryptedKey.valueBlock.valueHexView);
-    return { contentKey, keyManagement: `ECDH (${certificate.namedCurve}, X9.63 KDF ${kdfHash}, AES-${keyLength * 8} key wrap)` };
+    const wrapped = encryptedKey.encryptedKey.valueBlock.valueHexView;
+    const contentKey = tripleDes ? await unwrapTripleDesKey(keyEncryptionKey, wrapped) : await unwrapAesKey(keyEncryptionKey, wrapped);
+    const wrapName = tripleDes ? '3DES key wrap' : `AES-${keyLength * 8} key wrap`;
+    return { contentKey, keyManagement: `ECDH (${certificate.namedCurve}, X9.63 KDF ${kdfHash}, ${wrapName})` };
   } finally {
     keyEncryptionKey.fill(0);
   }
