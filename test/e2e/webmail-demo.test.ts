@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DemoMailPage } from '../webmail/demo-mail-page';
@@ -9,6 +11,7 @@ import {
   fetchToken,
   findIdByMessageId,
   makeStoryMail,
+  peopleDirectory,
   readStoryFile,
   storyDirectory,
 } from '../unit/webmail/webmail-test-support';
@@ -136,7 +139,8 @@ describe('the demo webmail in Chromium', () => {
 
   it('lets Ellie May compose and send to Jethro, who finds it in his inbox', async () => {
     await mail.open(ellie);
-    await mail.writeMessage({ to: jethro, subject: 'Shipment on its way', body: 'The 100 units left this morning.\nEllie May' });
+    const attachment = join(peopleDirectory, 'jedco-root.pem');
+    await mail.writeMessage({ to: jethro, subject: 'Shipment on its way', body: 'The 100 units left this morning.\nEllie May', attachmentPaths: [attachment] });
     const fields = await page.evaluate(() => ({
       from: document.querySelector<HTMLInputElement>('div.AD [role=dialog] form input[name=from]')?.value,
       toolbarHasSend: document.querySelector('div.AD tr.btC td.gU.Up div.T-I.T-I-atl[role=button]') !== null,
@@ -151,6 +155,10 @@ describe('the demo webmail in Chromium', () => {
     const text = Buffer.from(raw.body.raw, 'base64url').toString('utf8');
     expect(text).toMatch(/^From: ellie-may@clampett\.example\r\nTo: jethro@jedco\.example\r\n/);
     expect(text).toContain('The 100 units left this morning.');
+    expect(text).toMatch(/Content-Type: multipart\/mixed;[\s\S]*Content-Type: multipart\/alternative;[\s\S]*Content-Type: text\/html; charset=UTF-8/);
+    expect(text).toContain('Content-Disposition: attachment; filename="jedco-root.pem"');
+    const attachedBase64 = /filename="jedco-root.pem"\r\nContent-Transfer-Encoding: base64\r\n\r\n([A-Za-z0-9+/=\r\n]+?)\r\n--/.exec(text)?.[1] ?? '';
+    expect(Buffer.from(attachedBase64.replace(/\r\n/g, ''), 'base64').equals(readFileSync(attachment))).toBe(true);
     expect(raw.body.labelIds).toEqual(['INBOX', 'UNREAD']);
 
     await page.evaluate(() => {

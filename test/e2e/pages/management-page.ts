@@ -8,6 +8,11 @@ export interface ListedIdentity {
   text: string;
 }
 
+export interface ListedTrustAnchor {
+  id: string;
+  text: string;
+}
+
 export type ImportOutcome = { imported: true; notice: string } | { imported: false; error: string };
 
 const PAGE_PATH = 'src/popup/manage/index.html';
@@ -82,6 +87,38 @@ export class ManagementPage {
     const card = `[data-signet-identity][data-signet-email="${email}"]`;
     await this.page.click(`${card} [data-signet-action="delete-identity"]`);
     await this.page.click(`${card} [data-signet-action="confirm-delete-identity"]`);
+    await this.page.waitForSelector(card, { hidden: true });
+  }
+
+  async exportCertificate(email: string, format: 'pem' | 'der'): Promise<void> {
+    await this.page.click(`[data-signet-identity][data-signet-email="${email}"] [data-signet-action="export-certificate-${format}"]`);
+  }
+
+  async importTrustAnchor(filePath: string): Promise<void> {
+    const countBefore = (await this.listedTrustAnchors()).length;
+    const fileInput = await this.page.waitForSelector('input[data-signet-input="trust-anchor-file"]');
+    if (!fileInput) throw new Error('No trust-anchor file input on the management page.');
+    await fileInput.uploadFile(filePath);
+    await this.page.click('[data-signet-action="import-trust-anchor"]');
+    await this.page.waitForFunction(
+      (before) =>
+        document.querySelectorAll('[data-signet-anchor]').length > before ||
+        document.querySelector('[data-signet-form="import-trust-anchor"] [data-signet-error]') !== null,
+      {},
+      countBefore,
+    );
+  }
+
+  async listedTrustAnchors(): Promise<ListedTrustAnchor[]> {
+    return this.page.$$eval('[data-signet-anchor]', (elements) =>
+      elements.map((element) => ({ id: element.getAttribute('data-signet-anchor') ?? '', text: element.textContent ?? '' })),
+    );
+  }
+
+  async stopTrusting(anchorId: string): Promise<void> {
+    const card = `[data-signet-anchor="${anchorId}"]`;
+    await this.page.click(`${card} [data-signet-action="delete-trust-anchor"]`);
+    await this.page.click(`${card} [data-signet-action="confirm-delete-trust-anchor"]`);
     await this.page.waitForSelector(card, { hidden: true });
   }
 
