@@ -55,7 +55,7 @@ export class DemoMailPage {
   }
 
   /** Opens the compose window and fills it; returns without sending. */
-  async writeMessage(draft: { to: string; cc?: string; bcc?: string; subject: string; body: string }): Promise<void> {
+  async writeMessage(draft: { to: string; cc?: string; bcc?: string; subject: string; body: string; attachmentPaths?: string[] }): Promise<void> {
     const before = await this.page.$$eval('div.AD [role=dialog]', (dialogs) => dialogs.length);
     await this.page.click('div.T-I.T-I-KE.L3[role=button]');
     await this.page.waitForFunction((count) => document.querySelectorAll('div.AD [role=dialog]').length > count, {}, before);
@@ -71,6 +71,13 @@ export class DemoMailPage {
     if (draft.bcc) await typeInto('div[name=bcc] input', draft.bcc);
     await typeInto('input[name=subjectbox]', draft.subject);
     await typeInto('div[aria-label="Message Body"][contenteditable=true]', draft.body);
+    const paths = draft.attachmentPaths ?? [];
+    if (paths.length > 0) {
+      const fileInput = await dialog.$('input[type=file][name=Filedata]');
+      if (!fileInput) throw new Error('the compose window has no file input');
+      await (fileInput as import('puppeteer-core').ElementHandle<HTMLInputElement>).uploadFile(...paths);
+      await this.page.waitForFunction((element, count) => element.querySelectorAll('div.dL').length === count, {}, dialog, paths.length);
+    }
   }
 
   /** Presses Reply under an opened message and types the answer; returns without sending. */

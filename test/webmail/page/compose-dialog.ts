@@ -1,13 +1,14 @@
 import type { DemoClient } from './demo-client.js';
 import { element } from './dom.js';
-import { buildRawMessage, splitAddressInput } from './compose-message.js';
+import { buildRawMessage, splitAddressInput, type ComposedAttachment } from './compose-message.js';
 
 /**
  * The compose window, with Gmail's structure and names (GMAIL-NOTES.md section 3, TEAM.md): a
  * `div.AD` holding the `[role=dialog]` with its form, hidden `input[name=from]`, recipient boxes
  * `div[name=to|cc|bcc] input`, `input[name=subjectbox]`, the body `div[aria-label="Message Body"]`
  * and the send button `div.T-I.T-I-atl[data-tooltip^="Send"]` in `td.gU.Up` of the toolbar row
- * `tr.btC`. Sending listens in the bubbling phase, so an extension that cancels the click in the
+ * `tr.btC`; attachments as gmail.js finds them (`div.dL` with name `div.vI`, size `div.vJ`, link
+ * `a.dO` to a blob: URL of the page's origin). Sending listens in the bubbling phase, so an extension that cancels the click in the
  * capture phase (as InboxSDK does) stops the demo's own send.
  */
 export interface ComposeOptions {
@@ -43,6 +44,10 @@ export function openComposeDialog(client: DemoClient, options: ComposeOptions, o
     'data-tooltip': 'Send \u202a(Ctrl-Enter)\u202c', 'aria-label': 'Send \u202a(Ctrl-Enter)\u202c',
   }, 'Send');
   const discardButton = element('div', { class: 'og T-I-J3', role: 'button', tabindex: '1', 'aria-label': 'Discard draft', 'data-tooltip': 'Discard draft' }, 'Discard');
+  const fileInput = element('input', { type: 'file', name: 'Filedata', multiple: '', hidden: '', 'aria-label': 'Attach files' });
+  const attachButton = element('div', { class: 'a1 aaA aMZ', role: 'button', tabindex: '1', command: 'Files', 'data-tooltip': 'Attach files', 'aria-label': 'Attach files' }, '📎 Attach');
+  const attachmentList = element('div', { class: 'GM' });
+  const attachments: ComposedAttachment[] = [];
   const closeButton = element('button', { class: 'Ha', type: 'button', 'aria-label': 'Save & close' }, '×');
   const form = element('form', { method: 'POST', enctype: 'multipart/form-data', class: 'bAs' },
     element('input', { type: 'hidden', name: 'from', value: client.account }),
@@ -60,12 +65,13 @@ export function openComposeDialog(client: DemoClient, options: ComposeOptions, o
     ),
     element('div', { class: 'aoD az6' }, subjectInput),
     element('div', { class: 'Ap' }, element('div', { class: 'Ar Au' }, bodyEditor)),
+    attachmentList,
     element('div', { class: 'aDg' }, element('div', { class: 'aDj' }, status)),
     element('table', { class: 'IZ', role: 'presentation' },
       element('tbody', {},
         element('tr', { class: 'btC' },
           element('td', { class: 'gU Up' }, element('div', { class: 'J-J5-Ji btA' }, sendButton)),
-          element('td', { class: 'gU oc' }),
+          element('td', { class: 'gU oc' }, attachButton, fileInput),
           element('td', { class: 'gU az5' }, discardButton),
         ),
       ),
@@ -96,7 +102,7 @@ export function openComposeDialog(client: DemoClient, options: ComposeOptions, o
     status.textContent = 'Sending…';
     try {
       const raw = buildRawMessage({
-        from: client.account, to, cc, bcc, subject: subjectInput.value, text: bodyEditor.innerText,
+        from: client.account, to, cc, bcc, subject: subjectInput.value, text: bodyEditor.innerText, html: bodyEditor.innerHTML, attachments,
         inReplyTo: options.reply?.inReplyTo, references: options.reply?.references,
       });
       await client.sendRawMessage(raw, options.reply?.threadId);
@@ -124,6 +130,28 @@ export function openComposeDialog(client: DemoClient, options: ComposeOptions, o
   form.addEventListener('submit', (event) => event.preventDefault());
   subjectInput.addEventListener('input', () => {
     form.querySelector<HTMLInputElement>('input[name=subject]')!.value = subjectInput.value;
+  });
+  attachButton.addEventListener('click', () => fileInput.click());
+  fileInput.addEventListener('change', () => {
+    for (const file of Array.from(fileInput.files ?? [])) {
+      void file.arrayBuffer().then((buffer) => {
+        const attachment = { filename: file.name, mimeType: file.type || 'application/octet-stream', content: new Uint8Array(buffer) };
+        attachments.push(attachment);
+        const url = URL.createObjectURL(file);
+        const removeButton = element('div', { class: 'vq', role: 'button', 'aria-label': `Remove attachment ${file.name}` }, '×');
+        const item = element('div', { class: 'dL', 'data-demo-attachment': file.name },
+          element('a', { class: 'dO', href: url, target: '_blank', download: file.name },
+            element('div', { class: 'vI' }, file.name), element('div', { class: 'vJ' }, `(${Math.max(1, Math.round(file.size / 1024))}K)`)),
+          removeButton);
+        removeButton.addEventListener('click', () => {
+          attachments.splice(attachments.indexOf(attachment), 1);
+          URL.revokeObjectURL(url);
+          item.remove();
+        });
+        attachmentList.append(item);
+      });
+    }
+    fileInput.value = '';
   });
   discardButton.addEventListener('click', () => compose.remove());
   closeButton.addEventListener('click', () => compose.remove());

@@ -1,9 +1,16 @@
 /**
- * Builds the RFC 5322 message the demo's own compose sends: text/plain in UTF-8, quoted-printable
- * (RFC 2045 section 6.7), CRLF lines, a RFC 2047 encoded Subject when it isn't ASCII. Bcc is
- * written so the server can deliver to it; the server removes it from the delivered copies, as
- * Gmail does.
+ * Builds the RFC 5322 message the demo's own compose sends, shaped like Gmail's: a
+ * multipart/alternative of text/plain and text/html (UTF-8, quoted-printable, RFC 2045 section
+ * 6.7), inside a multipart/mixed with base64 attachments (RFC 2183 Content-Disposition, RFC 2231
+ * file names) when there are any; CRLF lines; RFC 2047 Subject when it isn't ASCII. Bcc is written
+ * so the server can deliver to it; the server removes it from the delivered copies, as Gmail does.
  */
+export interface ComposedAttachment {
+  filename: string;
+  mimeType: string;
+  content: Uint8Array;
+}
+
 export interface ComposedMessage {
   from: string;
   to: string[];
@@ -11,6 +18,9 @@ export interface ComposedMessage {
   bcc: string[];
   subject: string;
   text: string;
+  /** The editor's HTML; absent for a text-only message. */
+  html?: string;
+  attachments?: ComposedAttachment[];
   inReplyTo?: string;
   references?: string[];
 }
@@ -30,13 +40,62 @@ export function buildRawMessage(message: ComposedMessage, now = new Date()): Uin
     lines.push(`In-Reply-To: ${message.inReplyTo}`);
     lines.push(`References: ${[...(message.references ?? []), message.inReplyTo].join(' ')}`);
   }
-  lines.push('MIME-Version: 1.0', 'Content-Type: text/plain; charset=UTF-8', 'Content-Transfer-Encoding: quoted-printable', '');
-  const head = encoder.encode(`${lines.join('\r\n')}\r\n`);
-  const body = encoder.encode(encodeQuotedPrintable(encoder.encode(message.text.replace(/\r?\n/g, '\n'))));
-  const raw = new Uint8Array(head.length + body.length);
-  raw.set(head);
-  raw.set(body, head.length);
-  return raw;
+  lines.push('MIME-Version: 1.0');
+  return encoder.encode(`${lines.join('\r\n')}\r\n${buildBody(message)}`);
+}
+
+/** The content headers and body, as one string of ASCII (everything non-ASCII is encoded). */
+function buildBody(message: ComposedMessage): string {
+  const textPart = textEntity('text/plain', message.text);
+  let content = textPart;
+  if (message.html !== undefined) {
+    const boundary = `alt-${randomHex(12)}`;
+    content = multipartEntity('alternative', boundary, [textPart, textEntity('text/html', `<div dir="ltr">${message.html}</div>`)]);
+  }
+  const attachments = message.attachments ?? [];
+  if (attachments.length === 0) {
+    return content;
+  }
+  const boundary = `mixed-${randomHex(12)}`;
+  return multipartEntity('mixed', boundary, [content, ...attachments.map(attachmentEntity)]);
+}
+
+function textEntity(mediaType: string, text: string): string {
+  const body = encodeQuotedPrintable(encoder.encode(text.replace(/\r?\n/g, '\n')));
+  return `Content-Type: ${mediaType}; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${body}`;
+}
+
+function multipartEntity(subtype: string, boundary: string, parts: string[]): string {
+  const delimited = parts.map((part) => `--${boundary}\r\n${part}\r\n`).join('');
+  return `Content-Type: multipart/${subtype}; boundary="${boundary}"\r\n\r\n${delimited}--${boundary}--\r\n`;
+}
+
+function attachmentEntity(attachment: ComposedAttachment): string {
+  const name = encodeFilenameParameter(attachment.filename);
+  const mediaType = /^[\w.+-]+\/[\w.+-]+$/.test(attachment.mimeType) ? attachment.mimeType : 'application/octet-stream';
+  let binary = '';
+  for (let offset = 0; offset < attachment.content.length; offset += 0x8000) {
+    binary += String.fromCharCode(...attachment.content.subarray(offset, offset + 0x8000));
+  }
+  const base64 = (btoa(binary).match(/.{1,76}/g) ?? []).join('\r\n');
+  return [
+    `Content-Type: ${mediaType}; ${name.replace('filename', 'name')}`,
+    `Content-Disposition: attachment; ${name}`,
+    'Content-Transfer-Encoding: base64',
+    '',
+    base64,
+  ].join('\r\n');
+}
+
+/** `filename="x"` for plain ASCII names, else RFC 2231 `filename*=UTF-8''%xx`. */
+function encodeFilenameParameter(filename: string): string {
+  if (/^[\x20-\x7e]*$/.test(filename) && !/["\\]/.test(filename)) {
+    return `filename="${filename}"`;
+  }
+  const encoded = Array.from(encoder.encode(filename), (byte) =>
+    /[A-Za-z0-9._-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+  ).join('');
+  return `filename*=UTF-8''${encoded}`;
 }
 
 export function splitAddressInput(value: string): string[] {
