@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await webmail?.stop();
+  if (webmail) rmSync(webmail.dataDir, { recursive: true, force: true });
 });
 
 const storyId = (name: string) => findIdByMessageId(webmail.origin, ellieToken, `<story-${name}@signet.example>`);

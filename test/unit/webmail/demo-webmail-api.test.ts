@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebmail, type RunningWebmail } from '../../webmail/start-webmail';
 import {
@@ -29,6 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await webmail?.stop();
+  if (webmail) rmSync(webmail.dataDir, { recursive: true, force: true });
 });
 
 function storyMessageId(file: string): string {
@@ -266,6 +268,7 @@ describe('persistence', () => {
       expect(kept).toMatch(/^Message-ID: <[0-9a-f]+@clampett\.example>\r\nDate: .+ \+0000\r\nTo: /);
     } finally {
       await second.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

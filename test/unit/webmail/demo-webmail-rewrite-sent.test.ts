@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bytesToBinaryString, joinMultipart, parseContentType, findHeaderValue, splitEntity, splitMultipart } from '../../webmail/raw-message';
@@ -33,6 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await webmail?.stop();
+  if (workDirectory) rmSync(workDirectory, { recursive: true, force: true });
 });
 
 async function uploadAsJethro(message: Uint8Array): Promise<string> {
