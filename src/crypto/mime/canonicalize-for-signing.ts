@@ -27,33 +27,40 @@ const TAB = 0x09;
  * CRLF, lines of at most 76 characters, no white space at a line's end, no line starting "From ".
  */
 export function isTransportSafeBody(body: Uint8Array): boolean {
-  let lineLength = 0;
-  for (let index = 0; index < body.length; index += 1) {
-    const byte = body[index];
-    if (byte === CARRIAGE_RETURN) {
-      if (body[index + 1] !== LINE_FEED) return false;
-      if (index > 0 && (body[index - 1] === SPACE || body[index - 1] === TAB)) return false;
-      index += 1;
-      lineLength = 0;
-      continue;
+  let lineStart = 0;
+  while (lineStart < body.length) {
+    let lineFeed = body.indexOf(LINE_FEED, lineStart);
+    let contentEnd: number;
+    if (lineFeed < 0) {
+      lineFeed = body.length;
+      contentEnd = body.length;
+    } else {
+      // A line feed must end a CRLF pair.
+      if (lineFeed === lineStart || body[lineFeed - 1] !== CARRIAGE_RETURN) return false;
+      contentEnd = lineFeed - 1;
     }
-    if (byte === 0 || byte >= 0x80 || byte === LINE_FEED) return false;
+    if (contentEnd - lineStart > MAXIMUM_SAFE_LINE_LENGTH) return false;
+    if (contentEnd > lineStart) {
+      const last = body[contentEnd - 1];
+      if (last === SPACE || last === TAB) return false;
+    }
     if (
-      lineLength === 0 &&
-      byte === 0x46 &&
-      body[index + 1] === 0x72 &&
-      body[index + 2] === 0x6f &&
-      body[index + 3] === 0x6d &&
-      body[index + 4] === SPACE
+      body[lineStart] === 0x46 &&
+      contentEnd - lineStart >= 5 &&
+      body[lineStart + 1] === 0x72 &&
+      body[lineStart + 2] === 0x6f &&
+      body[lineStart + 3] === 0x6d &&
+      body[lineStart + 4] === SPACE
     ) {
       return false;
     }
-    lineLength += 1;
-    if (lineLength > MAXIMUM_SAFE_LINE_LENGTH) return false;
+    for (let index = lineStart; index < contentEnd; index += 1) {
+      const byte = body[index];
+      if (byte >= 0x80 || byte === 0 || byte === CARRIAGE_RETURN) return false;
+    }
+    lineStart = lineFeed + 1;
   }
-  // White space at the very end of the body is at the end of a line too.
-  const last = body[body.length - 1];
-  return last !== SPACE && last !== TAB;
+  return true;
 }
 
 function isTextEntity(entity: MimeEntity): boolean {

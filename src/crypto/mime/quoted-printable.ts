@@ -22,35 +22,44 @@ function isLiteralSafe(byte: number): boolean {
   return byte >= 33 && byte <= 126 && byte !== EQUALS;
 }
 
-class LineWriter {
-  private readonly chunks: string[] = [];
-  private line = '';
+/** A growing byte buffer: quoted-printable output is 1 to 3 bytes per input byte. */
+class ByteWriter {
+  private buffer: Uint8Array;
+  length = 0;
 
-  get column(): number {
-    return this.line.length;
+  constructor(expectedLength: number) {
+    this.buffer = new Uint8Array(Math.max(64, expectedLength));
   }
 
-  append(text: string): void {
-    this.line += text;
+  private ensureRoom(extra: number): void {
+    if (this.length + extra <= this.buffer.length) return;
+    const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + extra));
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
   }
 
-  softBreak(): void {
-    this.chunks.push(this.line + '=\r\n');
-    this.line = '';
+  putByte(byte: number): void {
+    this.ensureRoom(1);
+    this.buffer[this.length++] = byte;
   }
 
-  hardBreak(): void {
-    this.chunks.push(this.line + '\r\n');
-    this.line = '';
+  putEscape(byte: number): void {
+    this.ensureRoom(3);
+    this.buffer[this.length++] = EQUALS;
+    this.buffer[this.length++] = HEX_DIGITS.charCodeAt(byte >> 4);
+    this.buffer[this.length++] = HEX_DIGITS.charCodeAt(byte & 15);
   }
 
-  finish(): string {
-    return this.chunks.join('') + this.line;
+  putLineBreak(soft: boolean): void {
+    this.ensureRoom(3);
+    if (soft) this.buffer[this.length++] = EQUALS;
+    this.buffer[this.length++] = CARRIAGE_RETURN;
+    this.buffer[this.length++] = LINE_FEED;
   }
-}
 
-function escapeByte(byte: number): string {
-  return '=' + HEX_DIGITS[byte >> 4] + HEX_DIGITS[byte & 15];
+  finish(): Uint8Array {
+    return this.buffer.slice(0, this.length);
+  }
 }
 
 /** Whether `bytes` at `position` start with "From " (RFC 4155 mbox From_ line). */
@@ -64,39 +73,49 @@ function startsWithFromSpace(bytes: Uint8Array, position: number): boolean {
   );
 }
 
+function mustEscape(bytes: Uint8Array, position: number, atLineStart: boolean, endOfLine: boolean): boolean {
+  const byte = bytes[position];
+  if (atLineStart && (byte === 0x2d || byte === 0x2e || startsWithFromSpace(bytes, position))) return true;
+  if (isLiteralSafe(byte)) return false;
+  return !((byte === SPACE || byte === TAB) && !endOfLine);
+}
+
 /**
  * Encodes bytes as quoted-printable text. CRLF pairs in the input are line breaks and stay CRLF
  * (the input must be canonical, see toCrlf); any other CR or LF byte is encoded.
  */
 export function encodeQuotedPrintable(bytes: Uint8Array): Uint8Array {
-  const writer = new LineWriter();
+  const writer = new ByteWriter(Math.ceil(bytes.length * 1.1) + 16);
+  let column = 0;
   let position = 0;
   while (position < bytes.length) {
     const byte = bytes[position];
     if (byte === CARRIAGE_RETURN && bytes[position + 1] === LINE_FEED) {
-      writer.hardBreak();
+      writer.putLineBreak(false);
+      column = 0;
       position += 2;
       continue;
     }
     const next = position + 1;
     const endOfLine = next >= bytes.length || (bytes[next] === CARRIAGE_RETURN && bytes[next + 1] === LINE_FEED);
-    const encode = (atLineStart: boolean): string => {
-      if (atLineStart && (byte === 0x2d || byte === 0x2e || startsWithFromSpace(bytes, position))) return escapeByte(byte);
-      if (isLiteralSafe(byte)) return String.fromCharCode(byte);
-      if ((byte === SPACE || byte === TAB) && !endOfLine) return String.fromCharCode(byte);
-      return escapeByte(byte);
-    };
-    let token = encode(writer.column === 0);
+    let escape = mustEscape(bytes, position, column === 0, endOfLine);
     // The last token of a line may reach column 76; others leave room for the soft-break '='.
     const limit = endOfLine ? QUOTED_PRINTABLE_LINE_LENGTH : QUOTED_PRINTABLE_LINE_LENGTH - 1;
-    if (writer.column + token.length > limit) {
-      writer.softBreak();
-      token = encode(true);
+    if (column + (escape ? 3 : 1) > limit) {
+      writer.putLineBreak(true);
+      column = 0;
+      escape = mustEscape(bytes, position, true, endOfLine);
     }
-    writer.append(token);
+    if (escape) {
+      writer.putEscape(byte);
+      column += 3;
+    } else {
+      writer.putByte(byte);
+      column += 1;
+    }
     position += 1;
   }
-  return new TextEncoder().encode(writer.finish());
+  return writer.finish();
 }
 
 function hexValue(byte: number): number {
