@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { isSignetError, type ErrorCode } from '../../shared/errors';
 import { fixturePath, makeScratchDirectory, runOpenssl } from '../cms/enveloped/testing/openssl-peer';
 import { ORDER_MESSAGE, recipientFor, toCrlfText } from '../cms/enveloped/testing/people';
@@ -148,6 +148,34 @@ describe('OpenSSL encrypts, Signet decrypts: key management', () => {
     const message = opensslEncrypt(['jethro', 'ellie-may'], ['-aes256', '-keyid']);
     expect((await decryptMessage(message, await recipientFor('jethro'))).content).toEqual(expectedContent);
     expect((await decryptMessage(message, await recipientFor('ellie-may'))).content).toEqual(expectedContent);
+  });
+});
+
+describe('in a browser whose WebCrypto refuses 192-bit AES keys (Chromium)', () => {
+  it('AES-192-CBC content and the AES-192 key wrap are decrypted in JavaScript instead', async () => {
+    const subtle = crypto.subtle;
+    const importKey = subtle.importKey.bind(subtle) as (...args: unknown[]) => Promise<CryptoKey>;
+    let refused = 0;
+    const spy = vi.spyOn(subtle, 'importKey').mockImplementation(((...args: unknown[]) => {
+      const [format, keyData, algorithm] = args as [string, ArrayBufferView, string | { name: string }];
+      const name = typeof algorithm === 'string' ? algorithm : algorithm.name;
+      if (format === 'raw' && name.startsWith('AES') && keyData.byteLength === 24) {
+        refused += 1;
+        return Promise.reject(new DOMException('AES key data must be 128 or 256 bits', 'OperationError'));
+      }
+      return importKey(...args);
+    }) as typeof subtle.importKey);
+    try {
+      const message = opensslEncrypt(['jethro', 'ellie-may'], ['-aes192']);
+      for (const person of ['jethro', 'ellie-may']) {
+        const result = await decryptMessage(message, await recipientFor(person));
+        expect(result.content).toEqual(expectedContent);
+        expect(result.encryption.contentEncryption).toBe('AES-192-CBC');
+      }
+      expect(refused).toBeGreaterThanOrEqual(3); // content twice, the EC recipient's key wrap once
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

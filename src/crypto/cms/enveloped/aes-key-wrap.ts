@@ -2,10 +2,12 @@
  * AES key wrap (RFC 3394, for CMS RFC 3565 §2.3.2): the content-encryption key travels wrapped
  * under the KEK from ECDH. WebCrypto's AES-KW does the work; the unwrapped key is imported as an
  * extractable HMAC key only because that accepts any length and can be exported back to bytes.
- * An integrity-check failure (wrong KEK) is `decryption-failed`.
+ * An integrity-check failure (wrong KEK) is `decryption-failed`. Where WebCrypto refuses the KEK
+ * (Chromium and 192-bit AES keys), the unwrap runs in JavaScript (aes-software.ts).
  */
 import { SignetError } from '../../../shared/errors';
 import { asBufferSource } from '../../rsa/buffer-source';
+import { unwrapAesKeyInSoftware } from './aes-software';
 
 async function importKeyEncryptionKey(keyEncryptionKey: Uint8Array, usage: KeyUsage): Promise<CryptoKey> {
   try {
@@ -19,7 +21,15 @@ export async function unwrapAesKey(keyEncryptionKey: Uint8Array, wrappedKey: Uin
   if (wrappedKey.length < 24 || wrappedKey.length % 8 !== 0) {
     throw new SignetError('decryption-failed', `A wrapped key of ${wrappedKey.length} bytes is not valid AES key wrap output.`);
   }
-  const unwrappingKey = await importKeyEncryptionKey(keyEncryptionKey, 'unwrapKey');
+  let unwrappingKey: CryptoKey;
+  try {
+    unwrappingKey = await importKeyEncryptionKey(keyEncryptionKey, 'unwrapKey');
+  } catch (error) {
+    if (keyEncryptionKey.length !== 24) throw error;
+    const contentKey = unwrapAesKeyInSoftware(keyEncryptionKey, wrappedKey);
+    if (contentKey === null) throw new SignetError('decryption-failed', 'The wrapped content-encryption key does not unwrap with this key (AES key wrap integrity check failed).');
+    return contentKey;
+  }
   let unwrapped: CryptoKey;
   try {
     unwrapped = await crypto.subtle.unwrapKey('raw', asBufferSource(wrappedKey), unwrappingKey, 'AES-KW', { name: 'HMAC', hash: 'SHA-256' }, true, ['sign']);

@@ -9,6 +9,7 @@ import { SignetError } from '../../../shared/errors';
 import { decryptRc2Cbc } from '../../ciphers/rc2';
 import { decryptTripleDesCbc } from '../../ciphers/triple-des';
 import { asBufferSource } from '../../rsa/buffer-source';
+import { decryptAesCbcInSoftware } from './aes-software';
 import type { ContentAlgorithm } from './content-algorithm';
 
 export interface AuthenticatedParts {
@@ -28,7 +29,8 @@ async function decryptAes(algorithm: ContentAlgorithm, key: Uint8Array, cipherte
   try {
     cryptoKey = await crypto.subtle.importKey('raw', asBufferSource(key), { name }, false, ['decrypt']);
   } catch (error) {
-    // Chromium's WebCrypto refuses 192-bit AES keys.
+    // Chromium's WebCrypto refuses 192-bit AES keys: CBC then runs in JavaScript.
+    if (name === 'AES-CBC') return wrapCipherErrors(() => decryptAesCbcInSoftware(key, algorithm.iv, ciphertext));
     throw new SignetError('unsupported-algorithm', `${algorithm.name} is not available in this environment.`, { cause: error });
   }
   try {
