@@ -45,7 +45,7 @@ export function openComposeDialog(client: DemoClient, options: ComposeOptions, o
   }, 'Send');
   const discardButton = element('div', { class: 'og T-I-J3', role: 'button', tabindex: '1', 'aria-label': 'Discard draft', 'data-tooltip': 'Discard draft' }, 'Discard');
   const fileInput = element('input', { type: 'file', name: 'Filedata', multiple: '', hidden: '', 'aria-label': 'Attach files' });
-  const attachButton = element('div', { class: 'a1 aaA aMZ', role: 'button', tabindex: '1', command: 'Files', 'data-tooltip': 'Attach files', 'aria-label': 'Attach files' }, '📎 Attach');
+  const attachButton = element('div', { class: 'a1 aaA aMZ', role: 'button', tabindex: '1', command: 'Files', 'data-tooltip': 'Attach files', 'aria-label': 'Attach files' }, 'Attach files');
   const attachmentList = element('div', { class: 'GM' });
   const attachments: ComposedAttachment[] = [];
   const closeButton = element('button', { class: 'Ha', type: 'button', 'aria-label': 'Save & close' }, '×');
