@@ -67,7 +67,7 @@ export async function verifyMessage(raw: Uint8Array, options: VerifyOptions): Pr
     }
     const signedEntity = shape.kind === 'detached-signed' ? shape.content : parseSignedContent(check.content);
     const judgement = await judgeSignedLayer(check, signedEntity, messageHeaders, options);
-    if (signedEntity && classifyEntity(signedEntity).kind === 'encrypted') {
+    if (signedEntity && isEncrypted(signedEntity)) {
       // RFC 8551 §3.7 / DESIGN.md: a signature over ciphertext says who sent it, not who wrote it.
       layers.push({ kind: 'signed', form, status: judgement.status, counted: false });
       notes.push('signature-over-ciphertext');
@@ -94,6 +94,14 @@ async function checkSignature(
     exact,
     canonical: hasBareLineFeed ? () => toCrlf(exact) : undefined,
   }, knownCertificates);
+}
+
+function isEncrypted(entity: MimeEntity): boolean {
+  try {
+    return classifyEntity(entity).kind === 'encrypted';
+  } catch {
+    return false;
+  }
 }
 
 function parseSignedContent(content: Uint8Array): MimeEntity | undefined {

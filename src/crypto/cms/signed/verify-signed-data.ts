@@ -9,6 +9,12 @@ import { checkSignerInfo, type SignedContent, type SignerCheck } from './check-s
 import { parseCandidateCertificates } from './find-signer-certificate';
 import { parseSignedData } from './parse-signed-data';
 
+/**
+ * Real mail has one signer, rarely two or three; each costs a signature check and a path
+ * validation, so a message listing thousands is built to exhaust the verifier.
+ */
+export const MAXIMUM_SIGNERS = 16;
+
 export interface SignedDataCheck {
   form: 'detached' | 'opaque';
   eContentType: string;
@@ -48,8 +54,9 @@ export async function verifySignedData(
   const candidates = parseCandidateCertificates([...parsed.certificates, ...knownCertificates]);
   const signerInfos = parsed.signedData.signerInfos;
   if (signerInfos.length === 0) problems.push('no-signer');
+  if (signerInfos.length > MAXIMUM_SIGNERS) problems.push('malformed-cms');
   const signers: SignerCheck[] = [];
-  for (const signerInfo of signerInfos) {
+  for (const signerInfo of signerInfos.slice(0, MAXIMUM_SIGNERS)) {
     signers.push(await checkSignerInfo(signerInfo, content, parsed.eContentType, candidates));
   }
   return {
