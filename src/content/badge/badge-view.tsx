@@ -64,7 +64,15 @@ export function BadgeView({ state, describeProblem, onTrustSender }: BadgeViewPr
           verdict={verdict}
           signer={description.signer}
           describeProblem={describeProblem}
-          onTrustSender={verdict.status === 'untrusted' ? onTrustSender : undefined}
+          onTrustSender={
+            verdict.status === 'untrusted' && onTrustSender
+              ? (signer) => {
+                  // The panel floats over the page: close it so it doesn't cover the frame that opens.
+                  setOpen(false);
+                  onTrustSender(signer);
+                }
+              : undefined
+          }
         />
       )}
     </span>
