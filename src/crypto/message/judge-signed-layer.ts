@@ -15,7 +15,7 @@ import { worstStatus, type ProblemCode, type RevocationAnswer, type SignerReport
 import { isDateReplayed } from './date-rule';
 import { judgeFromHeader, signerCarriesAddress, type FromJudgement } from './from-rule';
 import { readProtectedHeaders } from './protected-headers';
-import { statusOfProblems } from './status-of-problems';
+import { sortProblemsWorstFirst, statusOfProblems } from './status-of-problems';
 import type { VerifyOptions } from './verify-options';
 
 export interface SignedLayerJudgement {
@@ -53,7 +53,7 @@ export async function judgeSignedLayer(
   }
   const layerProblems: ProblemCode[] = [...check.problems];
   if (!protectsSubject) layerProblems.push('subject-not-protected');
-  const problems = [...new Set([...layerProblems, ...signers.flatMap((signer) => signer.problems)])];
+  const problems = sortProblemsWorstFirst([...layerProblems, ...signers.flatMap((signer) => signer.problems)]);
   const status = worstStatus([statusOfProblems(layerProblems), ...signers.map((signer) => signer.status)]);
   return {
     status: status === 'unsigned' ? 'invalid' : status,
@@ -110,7 +110,7 @@ async function judgeSigner(
     else if (!signerCarriesAddress(await certificateEmailAddresses(der), from.address)) problems.add('signer-email-mismatch');
   }
   if (isDateReplayed(dateHeader, signer.signingTime)) problems.add('date-mismatch');
-  report.problems = [...problems];
+  report.problems = sortProblemsWorstFirst(problems);
   report.status = statusOfProblems(report.problems);
   return { signer: report, revocation };
 }

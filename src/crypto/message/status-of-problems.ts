@@ -3,7 +3,7 @@
  * worst its problems allow; problems that only inform (revocation unknown, explicitly trusted...)
  * leave a good signature valid.
  */
-import { worstStatus, type ProblemCode, type VerificationStatus } from '../verdict';
+import { STATUSES_WORST_FIRST, worstStatus, type ProblemCode, type VerificationStatus } from '../verdict';
 
 type SignedStatus = Exclude<VerificationStatus, 'unsigned'>;
 
@@ -47,4 +47,31 @@ const STATUS_OF_PROBLEM: Record<ProblemCode, SignedStatus> = {
 export function statusOfProblems(problems: readonly ProblemCode[]): SignedStatus {
   const status = worstStatus(['valid', ...problems.map((problem) => STATUS_OF_PROBLEM[problem])]);
   return status === 'unsigned' ? 'valid' : status;
+}
+
+/** Among the problems that only inform, the ones that explain the most come first. */
+const INFORMATIONAL_ORDER: ProblemCode[] = [
+  'signature-removed-in-transit',
+  'nested-signature-ignored',
+  'signature-over-ciphertext',
+  'no-signature',
+  'weak-encryption',
+  'revocation-unknown',
+  'crl-invalid',
+  'revoked-after-signing-key-not-compromised',
+  'explicitly-trusted',
+  'subject-not-protected',
+];
+
+/**
+ * Problems without duplicates, those that decide the status first, so `problems[0]` explains the
+ * verdict (the badge and the CLI's --explain show them in this order).
+ */
+export function sortProblemsWorstFirst(problems: Iterable<ProblemCode>): ProblemCode[] {
+  const rank = (problem: ProblemCode): number => {
+    const status = STATUS_OF_PROBLEM[problem];
+    const informational = INFORMATIONAL_ORDER.indexOf(problem);
+    return STATUSES_WORST_FIRST.indexOf(status) * 100 + (informational < 0 ? 0 : informational);
+  };
+  return [...new Set(problems)].sort((left, right) => rank(left) - rank(right));
 }

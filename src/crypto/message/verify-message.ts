@@ -15,6 +15,7 @@ import { parseMimeMessage, toCrlf } from '../mime/index';
 import type { MimeEntity } from '../mime/index';
 import type { EncryptionReport, LayerReport, ProblemCode, Verdict } from '../verdict';
 import { judgeSignedLayer, type SignedLayerJudgement } from './judge-signed-layer';
+import { sortProblemsWorstFirst } from './status-of-problems';
 import type { VerifyOptions } from './verify-options';
 
 export type { VerifyOptions } from './verify-options';
@@ -123,7 +124,7 @@ function signedVerdict(judgement: SignedLayerJudgement, layers: LayerReport[], n
     status: judgement.status,
     signers: judgement.signers,
     signingTime: signingTimes[0],
-    problems: [...new Set([...notes, ...judgement.problems])],
+    problems: sortProblemsWorstFirst([...notes, ...judgement.problems]),
     fromAddress: judgement.fromAddress,
     encryption,
     layers,
@@ -136,7 +137,7 @@ function unsignedVerdict(layers: LayerReport[], notes: ProblemCode[], encryption
   return {
     status: 'unsigned',
     signers: [],
-    problems: [...new Set<ProblemCode>(['no-signature', ...notes])],
+    problems: sortProblemsWorstFirst([...notes, 'no-signature']),
     encryption,
     layers,
     revocation: [],
