@@ -148,7 +148,7 @@ describe('parseAddressList', () => {
     expectRefused('"'.padEnd(1_000_000, 'a'));
     expect(parseAddressList('a@b.example,'.repeat(50_000))).toHaveLength(50_000);
     expectRefused('('.repeat(500_000));
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
 

@@ -47,6 +47,6 @@ describe('Content-Type and Content-Disposition parameters', () => {
     parseContentType('text/plain; ' + 'a*1*=%%%;'.repeat(50_000));
     parseContentType('text/plain; x="' + '\\'.repeat(500_000));
     parseContentType('text/plain; (' + '('.repeat(500_000));
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });

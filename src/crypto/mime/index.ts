@@ -12,7 +12,7 @@ export { normalizeAddress, isSameAddress } from './normalize-address';
 export { formatMailbox } from './format-mailbox';
 export { splitMessage, assembleMessage, copyHeadersIntoEntity } from './split-message';
 export type { SplitMessage } from './split-message';
-export { canonicalizeForSigning } from './canonicalize-for-signing';
+export { canonicalizeForSigning, toCanonicalLineEndings, isTransportSafeBody } from './canonicalize-for-signing';
 export { buildMultipartSigned, buildPkcs7MimeEntity } from './build-smime-entities';
 export type { Micalg, SmimeType } from './build-smime-entities';
 export { toCrlf } from './mime-bytes';

