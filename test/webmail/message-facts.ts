@@ -42,13 +42,25 @@ export function parseAddresses(value: string): string[] {
   if (!value.trim()) {
     return [];
   }
-  return addressParser(value, { flatten: true })
+  let mailboxes: ReturnType<typeof addressParser>;
+  try {
+    mailboxes = addressParser(value, { flatten: true });
+  } catch {
+    return [];
+  }
+  return mailboxes
     .map((mailbox) => ('address' in mailbox ? mailbox.address : ''))
-    .filter((address): address is string => typeof address === 'string' && address.includes('@'))
-    .map((address) => address.trim().toLowerCase());
+    .filter((address): address is string => typeof address === 'string')
+    .map((address) => address.trim().toLowerCase())
+    .filter(isPlainAddress);
 }
 
 /** Header bytes as UTF-8 where they are UTF-8 (RFC 6532), else as they came. */
 function utf8(latin1: string): string {
   return Buffer.from(latin1, 'latin1').toString('utf8');
+}
+
+/** An addr-spec without display name, comments or quoting (RFC 5322 section 3.4.1), as accounts are. */
+export function isPlainAddress(address: string): boolean {
+  return /^[^\s@<>(),;:"\\[\]]+@[^\s@<>(),;:"\\[\]]+$/.test(address);
 }

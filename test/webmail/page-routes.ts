@@ -3,6 +3,7 @@ import PostalMime from 'postal-mime';
 import { readCookie, writeJson, writeText } from './http-helpers';
 import type { MailStore, StoredMessage } from './mail-store';
 import { normalizeAddress } from './mail-store';
+import { isPlainAddress } from './message-facts';
 import { decimalIdToHex, isWellFormedHexId } from './message-ids';
 import { buildMessageViewModel, summarizeMessage } from './message-view-model';
 import type { PageAsset } from './page-assets';
@@ -42,6 +43,10 @@ export async function handlePageRequest(
       return;
     }
     const address = normalizeAddress(account);
+    if (!isPlainAddress(address)) {
+      writeText(response, 400, `${escapeHtml(address)} is not an e-mail address.`, 'text/html; charset=utf-8');
+      return;
+    }
     store.ensureAccount(address);
     response.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
@@ -81,7 +86,7 @@ async function handleDemoEndpoint(request: IncomingMessage, response: ServerResp
       writeJson(response, 200, { accounts: store.listAccounts() });
       return;
     case '/demo/token':
-      if (!account.includes('@')) {
+      if (!isPlainAddress(account)) {
         writeJson(response, 400, { error: 'account=ADDRESS required' });
         return;
       }
