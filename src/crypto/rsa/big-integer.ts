@@ -35,20 +35,25 @@ export function bitLengthOf(value: bigint): number {
   return value === 0n ? 0 : value.toString(2).length;
 }
 
+const WINDOW_BITS = 4;
+
 /**
- * base^exponent mod modulus, left-to-right square-and-multiply that always multiplies (the product
- * is kept or dropped afterwards), so the sequence of operations doesn't follow the exponent's bits.
- * BigInt timing still depends on operand sizes; blinding (rsa-primitive.ts) covers the rest.
+ * base^exponent mod modulus, fixed-window (4 bits): four squarings and one multiplication per
+ * window, whatever the window's value (a zero window multiplies by 1), so the sequence of
+ * operations doesn't follow the exponent's bits. BigInt timing still depends on operand sizes;
+ * blinding (rsa-primitive.ts) covers the rest.
  */
 export function modularPower(base: bigint, exponent: bigint, modulus: bigint): bigint {
   if (modulus === 1n) return 0n;
-  let result = 1n;
   const reducedBase = ((base % modulus) + modulus) % modulus;
+  const powers: bigint[] = [1n];
+  for (let index = 1; index < 1 << WINDOW_BITS; index += 1) powers.push((powers[index - 1] * reducedBase) % modulus);
   const bits = exponent.toString(2);
-  for (let index = 0; index < bits.length; index += 1) {
-    result = (result * result) % modulus;
-    const product = (result * reducedBase) % modulus;
-    result = bits.charCodeAt(index) === 49 ? product : result;
+  const padded = bits.padStart(Math.ceil(bits.length / WINDOW_BITS) * WINDOW_BITS, '0');
+  let result = 1n;
+  for (let offset = 0; offset < padded.length; offset += WINDOW_BITS) {
+    for (let square = 0; square < WINDOW_BITS; square += 1) result = (result * result) % modulus;
+    result = (result * powers[parseInt(padded.slice(offset, offset + WINDOW_BITS), 2)]) % modulus;
   }
   return result;
 }
