@@ -88,7 +88,8 @@ async function judgeSigner(
     report.certificate = await summarizeCertificate(der);
     report.certificateDerBase64 = encodeBase64(der);
     try {
-      const path = await validateCertificatePath({
+      const validatePath = options.validatePath ?? validateCertificatePath;
+      const path = await validatePath({
         leaf: der,
         candidates: [...check.certificates, ...(options.knownCertificates ?? [])],
         trustAnchors: options.trustAnchors,

@@ -7,6 +7,7 @@ import * as asn1js from 'asn1js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeBase64Lines } from '../encoding/index';
 import { parseMimeMessage } from '../mime/index';
+import { validateCertificatePath, type PathValidationInput } from '../x509/validate-path';
 import { verifyMessage } from './verify-message';
 import type { VerifyOptions } from './verify-options';
 import {
@@ -261,6 +262,22 @@ describe("Jethro's orders, as the vendor's Signet judges them", () => {
     const verdict = await verifyMessage(message, trust);
     expect(verdict.status).toBe('invalid');
     expect(verdict.problems).toContain('content-type-mismatch');
+  });
+
+  it('asks the injected path validator (the online one in the extension), at the signing time, with the message certificates', async () => {
+    const asked: PathValidationInput[] = [];
+    const verdict = await verifyMessage(signedOrder({ signer: 'jethro' }), {
+      ...trust,
+      validatePath: (input) => {
+        asked.push(input);
+        return validateCertificatePath(input);
+      },
+    });
+    expect(verdict.status).toBe('valid');
+    expect(asked).toHaveLength(1);
+    expect(asked[0].purpose).toBe('email-signing');
+    expect(asked[0].time.toISOString()).toBe(verdict.signingTime);
+    expect(asked[0].candidates.length).toBeGreaterThanOrEqual(2);
   });
 
   it('a plain unsigned order is unsigned', async () => {
