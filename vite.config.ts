@@ -1,5 +1,6 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 
@@ -32,9 +33,10 @@ function manifestFor(mode: string): ManifestV3Export {
 }
 
 /** Every secure frame shown inside webmail pages is its own page (TEAM.md, extension wiring). */
-const framePages = readdirSync('src/popup/frames')
+const framesDirectory = fileURLToPath(new URL('./src/popup/frames', import.meta.url));
+const framePages = (existsSync(framesDirectory) ? readdirSync(framesDirectory) : [])
   .map((name) => `src/popup/frames/${name}/index.html`)
-  .filter((page) => existsSync(page));
+  .filter((page) => existsSync(fileURLToPath(new URL(`./${page}`, import.meta.url))));
 
 export default defineConfig(({ mode }) => ({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
