@@ -100,6 +100,13 @@ describe('parseMimeMessage', () => {
     expect(text(message.children[0].body)).toBe('--bx is not a delimiter');
   });
 
+  it('does not take "--b--x" for the close delimiter of "b"', () => {
+    const input = 'Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\none\r\n--b--x\r\ntwo\r\n--b-- \r\n';
+    const message = parseMimeMessage(bytes(input));
+    expect(message.children).toHaveLength(1);
+    expect(text(message.children[0].body)).toBe('one\r\n--b--x\r\ntwo');
+  });
+
   it('accepts transport padding after a delimiter and skips an mbox From line', () => {
     const input = 'From jethro@jedco.example Sat Nov 28 12:00:00 2026\nContent-Type: multipart/mixed; boundary=b\n\n--b  \n\none\n--b--';
     const message = parseMimeMessage(bytes(input));

@@ -62,8 +62,9 @@ function findDelimiter(bytes: Uint8Array, dashBoundary: Uint8Array, from: number
         position === end ||
         bytes[position] === LINE_FEED ||
         (bytes[position] === CARRIAGE_RETURN && (position + 1 === end || bytes[position + 1] === LINE_FEED));
-      // After a close delimiter anything may follow on the line (RFC 2046 §5.1.1: the epilogue).
-      if (atLineEnd || closing) {
+      // Strict on purpose: "--b--x" is not a close delimiter of "b" (it could be a delimiter of an
+      // inner boundary "b--x"); two parsers disagreeing on structure is a signature-wrapping risk.
+      if (atLineEnd) {
         return { start: lineStart, lineEnd: nextLineStart < 0 ? end : nextLineStart, closing };
       }
     }

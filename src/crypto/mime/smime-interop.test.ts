@@ -147,4 +147,21 @@ describe('S/MIME entities interoperate with OpenSSL', () => {
     expect(verified.stderr).toContain('Verification successful');
     expect(verified.content).toContain('=C3=96l f=C3=BCr 100 Trucks');
   });
+
+  it('messages encrypted and opaque-signed by `openssl smime` parse as single application/(x-)pkcs7-mime parts', () => {
+    const plain = directory.write('order.txt', 'Content-Type: text/plain\r\n\r\nPlease ship 100 units.\r\n');
+    const encrypted = runOpenssl(['smime', '-encrypt', '-aes256', '-in', plain, '-from', 'jethro@jedco.example', '-to', 'ellie-may@clampett.example', '-subject', 'Secret order', fixture('jethro.pem')]);
+    expect(encrypted.status).toBe(0);
+    const envelope = parseMimeMessage(encrypted.stdout);
+    expect(envelope.contentType.subtype).toMatch(/^(x-)?pkcs7-mime$/);
+    expect(envelope.contentType.parameters['smime-type']).toBe('enveloped-data');
+    expect(envelope.children).toEqual([]);
+    expect(decodeBase64Lenient(envelope.body)[0]).toBe(0x30);
+
+    const opaque = runOpenssl(['smime', '-sign', '-nodetach', '-in', plain, '-signer', fixture('jethro.pem'), '-inkey', fixture('jethro.key'), '-from', 'jethro@jedco.example', '-subject', 'Order']);
+    expect(opaque.status).toBe(0);
+    const signedData = parseMimeMessage(opaque.stdout);
+    expect(signedData.contentType.parameters['smime-type']).toBe('signed-data');
+    expect(getHeaderValue(signedData, 'From')).toBe('jethro@jedco.example');
+  });
 });
