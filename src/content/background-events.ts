@@ -3,7 +3,12 @@
  * happened in one of Signet's frames in that tab (a sender trusted, a message decrypted). Only the
  * extension can send these: web pages can't reach `runtime.onMessage` of a content script.
  */
-import type { BackgroundEvent } from './features/feature';
+import type { Verdict } from '../crypto/verdict';
+
+/** What happened, as the content script needs to know it: never any message content. */
+export type BackgroundEvent =
+  | { kind: 'trust-changed'; fingerprint: string }
+  | { kind: 'decrypted'; token: string; verdict: Verdict };
 
 export interface BackgroundEventMessage {
   signetEvent: 1;

@@ -6,7 +6,8 @@
 import { sendRequest } from '../shared/protocol';
 import { pickAdapter } from './adapters';
 import { CONTENT_FEATURES } from './features';
-import { BACKGROUND_EVENT_TYPE, type BackgroundEvent, type FeatureContext } from './features/feature';
+import type { BackgroundEvent } from './background-events';
+import { BACKGROUND_EVENT_TYPE, type FeatureContext } from './features/feature';
 import { isBackgroundEventMessage } from './background-events';
 import { startContentFeatures } from './start-content';
 

@@ -14,7 +14,8 @@ import { SignetError } from '../shared/errors';
 import type { RequestName, RequestOf, ResponseOf } from '../shared/protocol';
 import { GmailAdapter } from './adapters/gmail/gmail-adapter';
 import { CONTENT_FEATURES } from './features';
-import { BACKGROUND_EVENT_TYPE, type BackgroundEvent, type FeatureContext } from './features/feature';
+import type { BackgroundEvent } from './background-events';
+import { BACKGROUND_EVENT_TYPE, type FeatureContext } from './features/feature';
 import { startContentFeatures } from './start-content';
 
 const PAGE = readFileSync(join(process.cwd(), 'test/fixtures/gmail-pages/gmail-message-view.reconstructed.html'), 'utf8');

@@ -3,8 +3,7 @@
  * sender trusted, a message decrypted), over the extension's own channel: page scripts can't see
  * `tabs.sendMessage`, so the verdict of a decrypted message never passes through the page's hands.
  */
-import type { BackgroundEvent } from '../../content/features/feature';
-import type { BackgroundEventMessage } from '../../content/background-events';
+import type { BackgroundEvent, BackgroundEventMessage } from '../../content/background-events';
 
 export async function notifyTab(tabId: number | undefined, event: BackgroundEvent): Promise<void> {
   const tabs = globalThis.chrome?.tabs;

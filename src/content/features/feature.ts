@@ -3,17 +3,12 @@
  * per file, the file name is its id, each gets the shared context and ends its listeners through
  * the AbortSignal it is handed.
  */
-import type { Verdict } from '../../crypto/verdict';
 import type { RequestName, RequestOf, ResponseOf } from '../../shared/protocol';
 import type { WebmailAdapter } from '../adapters/adapter';
+import type { BackgroundEvent } from '../background-events';
 import type { OpenedMessage } from '../message/opened-message';
 
 export type SendRequest = <Name extends RequestName>(name: Name, request: RequestOf<Name>) => Promise<ResponseOf<Name>>;
-
-/** Messages the background sends to a tab's content script (e.g. after a change made in a frame). */
-export type BackgroundEvent =
-  | { kind: 'trust-changed'; fingerprint: string }
-  | { kind: 'decrypted'; token: string; verdict: Verdict };
 
 export interface FeatureContext {
   adapter: WebmailAdapter;
