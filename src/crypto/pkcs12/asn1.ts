@@ -17,7 +17,13 @@ export function corrupt(what: string): SignetError {
 
 /** Parses one BER value that must fill `bytes` exactly (trailing bytes mean a damaged file). */
 export function parseBer(bytes: Uint8Array, what: string): Node {
-  const parsed = asn1js.fromBER(bytes, PARSE_LIMITS);
+  let parsed: ReturnType<typeof asn1js.fromBER>;
+  try {
+    parsed = asn1js.fromBER(bytes, PARSE_LIMITS);
+  } catch {
+    // asn1js throws (rather than reporting) on some malformed values, e.g. a UTCTime with a letter.
+    throw corrupt(`${what} is not valid DER/BER`);
+  }
   if (parsed.offset === -1 || parsed.result.error) throw corrupt(`${what} is not valid DER/BER`);
   if (parsed.offset !== bytes.length) throw corrupt(`${what} has ${bytes.length - parsed.offset} unexpected bytes after it`);
   return parsed.result;
