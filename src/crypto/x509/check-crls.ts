@@ -45,10 +45,11 @@ export async function checkCertificateWithCrls(
   const problems: string[] = [];
   let inScope = 0;
   let stale = false;
+  const locations = new Set<string>();
   const answer = (status: RevocationAnswer['status'], detail: string, extra: Partial<RevocationAnswer> = {}): RevocationAnswer => ({
     certificateFingerprint: certificate.fingerprint,
     source: 'crl',
-    location: 'given',
+    location: [...locations].join(' ') || 'given',
     status,
     detail,
     ...extra,
@@ -59,6 +60,7 @@ export async function checkCertificateWithCrls(
       const reasons = reasonsInScope(certificate, point, crl);
       if (!reasons) continue;
       inScope += 1;
+      locations.add(crl.location);
       if (crl.unknownCritical.length > 0) {
         problems.push(`a CRL carries an unknown critical extension ${crl.unknownCritical.join(', ')}`);
         continue;
@@ -80,6 +82,8 @@ export async function checkCertificateWithCrls(
         continue;
       }
       if (entry && entry.reason !== 'removeFromCRL') {
+        locations.clear();
+        locations.add(crl.location);
         return {
           answer: answer('revoked', `Revoked on ${entry.revocationDate.toISOString()}${entry.reason ? ` (${entry.reason})` : ''}`, {
             revocationReason: entry.reason,

@@ -23,6 +23,8 @@ export type { IssuingDistributionPointValue };
 
 export interface CrlRecord {
   der: Uint8Array;
+  /** Where it came from, for the revocation answer: a URL, or 'given' when passed in. */
+  location: string;
   crl: pkijs.CertificateRevocationList;
   issuer: DistinguishedName;
   thisUpdate: Date;
@@ -52,7 +54,7 @@ const CRL_EXTENSIONS_KNOWN = new Set(['2.5.29.35', '2.5.29.20', '2.5.29.28', '2.
 const ENTRY_EXTENSIONS_KNOWN = new Set(['2.5.29.21', '2.5.29.24', '2.5.29.29', '2.5.29.23']);
 const MAX_CRL_BYTES = 32 << 20;
 
-export function readCrlRecord(der: Uint8Array): CrlRecord {
+export function readCrlRecord(der: Uint8Array, location = 'given'): CrlRecord {
   if (der.byteLength === 0 || der.byteLength > MAX_CRL_BYTES) {
     throw new SignetError('malformed-crl', `A CRL of ${der.byteLength} bytes is not acceptable.`);
   }
@@ -67,6 +69,7 @@ export function readCrlRecord(der: Uint8Array): CrlRecord {
   }
   const record: CrlRecord = {
     der,
+    location,
     crl,
     issuer: readDistinguishedName(crl.issuer.valueBeforeDecode),
     thisUpdate: crl.thisUpdate.value,

@@ -24,6 +24,8 @@ export interface PathValidationInput {
   /** The time the certificates must be valid at: the signing time, or now when there is none. */
   time: Date;
   crls?: Uint8Array[];
+  /** CRLs fetched from distribution points, with their URL (the answers name it). */
+  fetchedCrls?: { der: Uint8Array; location: string }[];
   purpose: PathPurpose;
   /** Ask for revocation: a certificate no CRL covers then gets a `revocation-unknown` answer. */
   revocationRequired?: boolean;
@@ -88,7 +90,10 @@ async function validateAtDepth(
   session.certificates.set(input.leaf, leaf);
   const anchors = await readAll(input.trustAnchors, session);
   const candidates = await readAll(input.candidates, session);
-  const crls = readAllCrls(input.crls ?? [], session);
+  const crls = [
+    ...readAllCrls((input.crls ?? []).map((der) => ({ der, location: 'given' })), session),
+    ...readAllCrls(input.fetchedCrls ?? [], session),
+  ];
   const now = input.now ?? new Date();
 
   const search = await findCandidatePaths(leaf, candidates, anchors);
@@ -281,13 +286,13 @@ async function readAll(ders: Uint8Array[], session: ValidationSession): Promise<
   return records;
 }
 
-function readAllCrls(ders: Uint8Array[], session: ValidationSession): CrlRecord[] {
+function readAllCrls(sources: { der: Uint8Array; location: string }[], session: ValidationSession): CrlRecord[] {
   const records: CrlRecord[] = [];
-  for (const der of ders) {
+  for (const { der, location } of sources) {
     let record = session.crls.get(der);
     if (record === undefined) {
       try {
-        record = readCrlRecord(der);
+        record = readCrlRecord(der, location);
       } catch (error) {
         if (!isSignetError(error)) throw error;
         record = null;
