@@ -95,6 +95,12 @@ describe('signatures made by openssl, verified by Signet', () => {
     }
   });
 
+  it('an opaque signature over bytes that are not a MIME entity is invalid (malformed-mime), not shown as signed mail', async () => {
+    const verdict = await verifyMessage(signed('jethro', { content: 'Please ship 100 units.\n', arguments: ['-nodetach'] }), trust);
+    expect(verdict.status).toBe('invalid');
+    expect(verdict.problems[0]).toBe('malformed-mime');
+  });
+
   it('finds a signer named by subjectKeyIdentifier (-keyid)', async () => {
     const verdict = await verifyMessage(signed('ellie-may', { arguments: ['-keyid'] }), trust);
     expect(verdict.status).toBe('valid');

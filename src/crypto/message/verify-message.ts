@@ -75,8 +75,12 @@ export async function verifyMessage(raw: Uint8Array, options: VerifyOptions): Pr
       entity = signedEntity;
       continue;
     }
+    if (!signedEntity) {
+      // A good signature over something that isn't a MIME entity can't be shown as signed mail.
+      judgement.problems.unshift('malformed-mime');
+      judgement.status = 'invalid';
+    }
     layers.push({ kind: 'signed', form, status: judgement.status, counted: true });
-    if (!signedEntity) judgement.problems.push('malformed-mime');
     return signedVerdict(judgement, layers, notes, encryption);
   }
   throw new SignetError('malformed-mime', `The message nests more than ${MAXIMUM_LAYERS} signature and encryption layers.`);
