@@ -14,9 +14,7 @@ import { MAXIMUM_CMS_BYTES } from '../cms/enveloped/cms-asn1';
 import { decryptEnvelope, type EnvelopeRecipient } from '../cms/enveloped/decrypt-envelope';
 import { OID } from '../cms/enveloped/object-identifiers';
 import { readCmsContentType, readSignedContent } from '../cms/enveloped/read-signed-content';
-import type { PrivateKeyHandle } from '../keys/private-key-handle';
-import { getHeaderValue, parseContentDisposition, parseMimeMessage, type MimeEntity } from '../mime';
-import { decodeBody } from '../mime/decode-body';
+import { decodeBody, getHeaderValue, parseContentDisposition, parseMimeMessage, type MimeEntity } from '../mime';
 import type { EncryptionReport } from '../verdict';
 
 /** Signature layers looked through before giving up (a real message has at most one or two). */
@@ -43,11 +41,9 @@ function isP7mAttachment(entity: MimeEntity): boolean {
   return filename.toLowerCase().endsWith('.p7m');
 }
 
-function containsEncryptedPart(entity: MimeEntity, depth = 0): boolean {
-  if (depth > 32) return false;
-  return entity.children.some(
-    (child) => ((isPkcs7Mime(child) || isP7mAttachment(child)) && child !== entity) || containsEncryptedPart(child, depth + 1),
-  );
+/** Whether an S/MIME part sits somewhere below the root (the parser bounds the depth). */
+function containsEncryptedPart(entity: MimeEntity): boolean {
+  return entity.children.some((child) => isPkcs7Mime(child) || isP7mAttachment(child) || containsEncryptedPart(child));
 }
 
 function notEncrypted(entity: MimeEntity, layers: number): SignetError {
@@ -115,15 +111,16 @@ function looksLikeMimeEntity(content: Uint8Array): boolean {
   return false;
 }
 
-export async function decryptMessage(
-  raw: Uint8Array,
-  recipient: { key: PrivateKeyHandle; certificate: Uint8Array },
-): Promise<DecryptedMessage> {
+/**
+ * Decrypts `raw` for `recipient`. Throws SignetError `not-encrypted` (with the reason), `not-a-
+ * recipient` (naming the certificates it was encrypted for), `decryption-failed`, `malformed-mime`,
+ * `malformed-cms` or `unsupported-algorithm`.
+ */
+export async function decryptMessage(raw: Uint8Array, recipient: EnvelopeRecipient): Promise<DecryptedMessage> {
   const cms = findEncryptedCms(raw, 0);
-  const envelopeRecipient: EnvelopeRecipient = recipient;
   let opened;
   try {
-    opened = await decryptEnvelope(cms, envelopeRecipient);
+    opened = await decryptEnvelope(cms, recipient);
   } catch (error) {
     if (error instanceof SignetError) throw error;
     // A library's surprise on hostile input is still just a message that doesn't decrypt.
