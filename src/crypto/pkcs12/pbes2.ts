@@ -77,7 +77,7 @@ export async function decryptPbes2(parameters: asn1js.AsnType | undefined, passw
   );
   try {
     if (cipher.name === 'DES-EDE3-CBC') return decryptTripleDesCbc(keyBytes, iv, ciphertext);
-    const aesKey = await crypto.subtle.importKey('raw', bufferSource(keyBytes), 'AES-CBC', false, ['decrypt']);
+    const aesKey = await importAesKey(keyBytes);
     try {
       return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-CBC', iv: bufferSource(iv) }, aesKey, bufferSource(ciphertext)));
     } catch {
@@ -85,5 +85,14 @@ export async function decryptPbes2(parameters: asn1js.AsnType | undefined, passw
     }
   } finally {
     keyBytes.fill(0);
+  }
+}
+
+/** Chromium has no 192-bit AES (its WebCrypto refuses the key): say so instead of an internal error. */
+async function importAesKey(keyBytes: Uint8Array): Promise<CryptoKey> {
+  try {
+    return await crypto.subtle.importKey('raw', bufferSource(keyBytes), 'AES-CBC', false, ['decrypt']);
+  } catch {
+    throw new SignetError('unsupported-algorithm', `This browser cannot decrypt AES with ${keyBytes.length * 8}-bit keys; export the digital ID again with AES-256.`);
   }
 }
