@@ -52,8 +52,3 @@ export function decodeBytesWithCharset(bytes: Uint8Array, charset: string | unde
     return decodeWindows1252(bytes);
   }
 }
-
-/** Whether a TextDecoder knows this charset label. */
-export function isKnownCharset(charset: string): boolean {
-  return findDecoder(charset) !== undefined;
-}

@@ -14,16 +14,6 @@ export function textToBytes(text: string): Uint8Array {
   return asciiEncoder.encode(text);
 }
 
-/** Bytes to a string one character per byte (ISO-8859-1), for ASCII-only protocol text. */
-export function bytesToLatin1(bytes: Uint8Array): string {
-  let text = '';
-  const chunkSize = 0x8000;
-  for (let start = 0; start < bytes.length; start += chunkSize) {
-    text += String.fromCharCode(...bytes.subarray(start, start + chunkSize));
-  }
-  return text;
-}
-
 export function concatByteArrays(parts: readonly Uint8Array[]): Uint8Array {
   let length = 0;
   for (const part of parts) length += part.length;
@@ -43,23 +33,6 @@ export function bytesMatchAt(haystack: Uint8Array, position: number, needle: Uin
     if (haystack[position + index] !== needle[index]) return false;
   }
   return true;
-}
-
-/**
- * Position of the first line that starts with `prefix`, looking at line starts from `from` on
- * (`from` itself counts as a line start). Only line starts are compared, and a comparison stops at
- * the first differing byte, which comes no later than the line's end (`prefix` holds no line feed):
- * the scan is linear in the input whatever it holds.
- */
-export function findLineStartingWith(bytes: Uint8Array, prefix: Uint8Array, from: number): number {
-  let lineStart = from;
-  while (lineStart <= bytes.length - prefix.length) {
-    if (bytesMatchAt(bytes, lineStart, prefix)) return lineStart;
-    const lineFeed = bytes.indexOf(LINE_FEED, lineStart);
-    if (lineFeed < 0) return -1;
-    lineStart = lineFeed + 1;
-  }
-  return -1;
 }
 
 /** Whether `needle` occurs anywhere in `haystack` (used to check a boundary is fresh). */
