@@ -39,19 +39,17 @@ export function buildOcspRequest(identity: CertificateIdentity, nonce?: Uint8Arr
     issuerKeyHash: new asn1js.OctetString({ valueHex: new Uint8Array(identity.issuerKeyHash).buffer }),
     serialNumber: new asn1js.Integer({ valueHex: new Uint8Array(identity.serialNumber).buffer }),
   });
-  const request = new pkijs.OCSPRequest({
-    tbsRequest: new pkijs.TBSRequest({
-      requestList: [new pkijs.Request({ reqCert: certId })],
-      requestExtensions: nonce
-        ? [
-            new pkijs.Extension({
-              extnID: OCSP_NONCE,
-              critical: false,
-              extnValue: new asn1js.OctetString({ valueHex: new Uint8Array(nonce).buffer }).toBER(false),
-            }),
-          ]
-        : undefined,
-    }),
-  });
+  // pkijs writes requestExtensions whenever the key is present, even undefined: add it only with a nonce.
+  const tbsRequest = new pkijs.TBSRequest({ requestList: [new pkijs.Request({ reqCert: certId })] });
+  if (nonce) {
+    tbsRequest.requestExtensions = [
+      new pkijs.Extension({
+        extnID: OCSP_NONCE,
+        critical: false,
+        extnValue: new asn1js.OctetString({ valueHex: new Uint8Array(nonce).buffer }).toBER(false),
+      }),
+    ];
+  }
+  const request = new pkijs.OCSPRequest({ tbsRequest });
   return new Uint8Array(request.toSchema(true).toBER(false));
 }
