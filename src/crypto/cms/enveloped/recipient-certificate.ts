@@ -6,6 +6,7 @@
  */
 import * as asn1js from 'asn1js';
 import { SignetError } from '../../../shared/errors';
+import { asBufferSource } from '../../rsa/buffer-source';
 import { readCertificateRecord, subjectPublicKeyInfoDer, type CertificateRecord } from '../../x509/certificate-record';
 import { formatName } from '../../x509/distinguished-name';
 import { OID } from './object-identifiers';
@@ -20,8 +21,11 @@ export interface RecipientCertificate {
   spki: Uint8Array;
   /** The serial number as unsigned big-endian bytes without leading zeros. */
   serialNumber: Uint8Array;
-  /** Lower-case hex of the subjectKeyIdentifier extension, when present. */
-  subjectKeyIdentifier?: string;
+  /**
+   * Lower-case hex of the subjectKeyIdentifier extension; without one, the SHA-1 of the public key
+   * (RFC 5280 §4.2.1.2 method 1), which is what a sender would have computed.
+   */
+  subjectKeyIdentifier: string;
   /** For messages: 'CN=Jethro..., issued by CN=Jed Co Mail CA..., serial 0x1a2b'. */
   description: string;
 }
@@ -55,13 +59,16 @@ export async function readRecipientCertificate(der: Uint8Array): Promise<Recipie
     namedCurve = parameters instanceof asn1js.ObjectIdentifier ? CURVES[parameters.valueBlock.toString()] : undefined;
   }
   const serialNumber = unsignedIntegerBytes(record.certificate.serialNumber.valueBlock.valueHexView);
+  const publicKeyBits = publicKeyInfo.subjectPublicKey.valueBlock.valueHexView;
+  const subjectKeyIdentifier =
+    record.extensions.subjectKeyIdentifier ?? hexOf(new Uint8Array(await crypto.subtle.digest('SHA-1', asBufferSource(publicKeyBits))));
   return {
     record,
     keyType,
     namedCurve,
     spki: subjectPublicKeyInfoDer(record),
     serialNumber,
-    subjectKeyIdentifier: record.extensions.subjectKeyIdentifier,
+    subjectKeyIdentifier,
     description: `${formatName(record.subject)} (issuer ${formatName(record.issuer)}, serial ${hexOf(serialNumber)})`,
   };
 }

@@ -62,7 +62,7 @@ function bytesMatch(left: Uint8Array, right: Uint8Array): boolean {
 
 export function identifierMatches(identifier: RecipientIdentifier, certificate: RecipientCertificate): boolean {
   if (identifier.kind === 'subject-key-identifier') {
-    return certificate.subjectKeyIdentifier !== undefined && hexOf(identifier.keyIdentifier) === certificate.subjectKeyIdentifier;
+    return hexOf(identifier.keyIdentifier) === certificate.subjectKeyIdentifier;
   }
   if (!bytesMatch(identifier.serialNumber, certificate.serialNumber)) return false;
   try {
