@@ -119,6 +119,33 @@ describe('importing a digital ID', () => {
     expect(id.certificates[0]).toEqual(certificateDer('jed'));
   });
 
+  it("a file carrying Bob's stray key before Jethro's own key and certificate gives Jethro's identity", async () => {
+    const plain = ['-nomac', '-keypbe', 'NONE', '-certpbe', 'NONE'];
+    const bobKeyOnly = join(scratch, 'bob-key-only.p12');
+    execFileSync('openssl', ['pkcs12', '-export', '-nocerts', '-inkey', join(generated, 'bob-hacker.key'), '-passout', `pass:${password}`, '-out', bobKeyOnly, ...plain]);
+    const authenticatedSafeOf = (file: Uint8Array) => {
+      const pfx = asn1js.fromBER(file).result as asn1js.Sequence;
+      const content = ((pfx.valueBlock.value[1] as asn1js.Sequence).valueBlock.value[1] as asn1js.Constructed).valueBlock.value[0] as asn1js.OctetString;
+      return (asn1js.fromBER(content.getValue()).result as asn1js.Sequence).valueBlock.value;
+    };
+    const contentInfos = [...authenticatedSafeOf(new Uint8Array(readFileSync(bobKeyOnly))), ...authenticatedSafeOf(exportWithOpenssl('jethro', password, plain))];
+    const authenticatedSafe = new asn1js.Sequence({ value: contentInfos }).toBER();
+    const combined = new asn1js.Sequence({
+      value: [
+        new asn1js.Integer({ value: 3 }),
+        new asn1js.Sequence({
+          value: [
+            new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.7.1' }),
+            new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.OctetString({ valueHex: authenticatedSafe })] }),
+          ],
+        }),
+      ],
+    });
+    const id = await readPkcs12(new Uint8Array(combined.toBER()), password);
+    expect(id.certificates[0]).toEqual(certificateDer('jethro'));
+    expect(id.privateKeyPkcs8).toEqual(pkcs8Der('jethro'));
+  });
+
   it('a stranger with only a self-signed certificate gets a one-certificate identity', async () => {
     const id = await readPkcs12(fixture('stranger.p12'), password);
     expect(id.certificates).toEqual([certificateDer('stranger')]);

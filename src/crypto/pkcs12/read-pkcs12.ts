@@ -16,7 +16,7 @@ import { OID_DATA } from './object-identifiers';
 import { pairKeyWithCertificate } from './pair-key-with-certificate';
 import { encodePassword } from './password-encodings';
 import { describePrivateKey, normalizePkcs8 } from './private-key-info';
-import { readAuthenticatedSafe } from './safe-bags';
+import { readAuthenticatedSafe, type Pkcs12Bag } from './safe-bags';
 import { readMacData, verifyMac } from './verify-mac';
 
 export type { DigitalId } from './digital-id';
@@ -53,11 +53,8 @@ export async function readPkcs12(file: Uint8Array, password: string): Promise<Di
   if (keys.length === 0) throw new SignetError('no-private-key', 'This file holds no private key: it can show certificates but cannot sign or decrypt. Export the digital ID again with its private key.');
   if (certificates.length === 0) throw new SignetError('no-certificate', 'This file holds a private key but no certificate for it.');
 
-  // A digital ID holds one key; should a file carry several, the first is the one it is about.
-  const key = keys[0];
-  const description = await describePrivateKey(key.pkcs8);
-  const { leaf, others } = await pairKeyWithCertificate(key, description.publicKeyIdentity, certificates);
-  for (const extraKey of keys.slice(1)) extraKey.pkcs8.fill(0);
+  const { key, description, leaf, others } = await chooseKey(keys, certificates);
+  for (const otherKey of keys) if (otherKey !== key) otherKey.pkcs8.fill(0);
   const privateKeyPkcs8 = normalizePkcs8(key.pkcs8);
   if (privateKeyPkcs8 !== key.pkcs8) key.pkcs8.fill(0);
 
@@ -71,4 +68,25 @@ export async function readPkcs12(file: Uint8Array, password: string): Promise<Di
   if (friendlyName !== undefined) digitalId.friendlyName = friendlyName;
   if (description.namedCurve !== undefined) digitalId.namedCurve = description.namedCurve;
   return digitalId;
+}
+
+type KeyBag = Extract<Pkcs12Bag, { kind: 'private-key' }>;
+type CertificateBag = Extract<Pkcs12Bag, { kind: 'certificate' }>;
+
+/**
+ * A digital ID holds one key. Should a file carry several, the first one that Signet can use and
+ * that has its certificate is the one; if none does, the first key's problem is the one reported.
+ */
+async function chooseKey(keys: KeyBag[], certificates: CertificateBag[]) {
+  let firstError: unknown;
+  for (const key of keys) {
+    try {
+      const description = await describePrivateKey(key.pkcs8);
+      const paired = await pairKeyWithCertificate(key, description.publicKeyIdentity, certificates);
+      return { key, description, ...paired };
+    } catch (error) {
+      firstError ??= error;
+    }
+  }
+  throw firstError;
 }
