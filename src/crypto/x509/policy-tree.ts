@@ -3,9 +3,9 @@ import type { CertificateRecord } from './certificate-record';
 
 /**
  * The valid_policy_tree of RFC 5280 §6.1.2 (a) and its processing in §6.1.3 (d)-(f) and §6.1.4
- * (a)-(b). pkijs's CertificateChainValidationEngine has a policy check, but it doesn't build the
- * tree: it neither follows policy mappings into expected_policy_set nor prunes childless nodes,
- * so PKITS 4.8-4.12 come out wrong; this is the tree as the RFC specifies it.
+ * (a)-(b). pkijs's CertificateChainValidationEngine approximates policies with a matrix of
+ * policy sets per certificate; this is the tree as the RFC specifies it, which PKITS 4.8-4.12
+ * exercise (mappings into expected_policy_set, pruning childless nodes, anyPolicy rules).
  */
 interface PolicyNode {
   validPolicy: string;

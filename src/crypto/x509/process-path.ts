@@ -9,10 +9,9 @@ import { PolicyTree } from './policy-tree';
 
 /**
  * RFC 5280 §6.1 basic path validation over one candidate path, written out rather than taken from
- * pkijs's CertificateChainValidationEngine because that engine (pkijs 4) checks validity at one
- * time for the whole chain without saying which certificate failed, has no policy tree (mappings,
- * inhibitAnyPolicy), doesn't decrement pathLenConstraint for self-issued certificates correctly,
- * ignores the subject's emailAddress under rfc822Name constraints, and stops at the first error,
+ * pkijs's CertificateChainValidationEngine because that engine (pkijs 4) checks the validity of
+ * every certificate at one date given as a whole, approximates certificate policies with a matrix
+ * instead of the valid_policy_tree, and returns at the first error it meets,
  * whereas a verdict needs every reason. Inputs are the RFC's defaults: user-initial-policy-set
  * {anyPolicy}, initial-explicit-policy, -policy-mapping-inhibit and -any-policy-inhibit all false.
  */

@@ -227,6 +227,20 @@ describe('validateCertificatePath with the Jed Co PKI', () => {
     expect(isPathAcceptable(trusted)).toBe(true);
   });
 
+  it('is not put off a good path by garbage among the candidates, anchors and CRLs', async () => {
+    const garbage = [new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01]), new Uint8Array(0), certificate('jethro').slice(0, 200)];
+    const result = await validateCertificatePath({
+      leaf: certificate('jethro'),
+      candidates: [...garbage, certificate('jedco-mail-ca')],
+      trustAnchors: [...garbage, certificate('jedco-root')],
+      crls: [...garbage, readFileSync(join(fixtures, 'jedco-mail-ca.crl'))],
+      time: SIGNING_TIME,
+      purpose: 'email-signing',
+    });
+    expect(result.trusted).toBe(true);
+    expect(result.problems).toEqual([]);
+  });
+
   it('throws malformed-certificate for a leaf that is not a certificate', async () => {
     await expect(
       validateCertificatePath({ leaf: new Uint8Array([1, 2, 3]), candidates: [], trustAnchors: [], time: SIGNING_TIME, purpose: 'any' }),
