@@ -110,6 +110,15 @@ describe('smime sign and smime verify', () => {
     }
   }, 240_000);
 
+  it('asks the OCSP responder named in the certificate unless --offline is given', () => {
+    const file = directory.file('online.eml', signWithOpenssl({ signer: 'jethro', content: 'Content-Type: text/plain\n\nhi\n', from: 'jethro@jedco.example' }));
+    const online = JSON.parse(smime('verify', file, '--trust', fixturePath('jedco-root.pem')).stdout) as Verdict;
+    expect(online.revocation.some((answer) => answer.source === 'ocsp' && answer.location === 'http://127.0.0.1:18081')).toBe(true);
+    const offline = JSON.parse(smime('verify', file, '--trust', fixturePath('jedco-root.pem'), '--offline').stdout) as Verdict;
+    expect(offline.revocation.some((answer) => answer.source === 'ocsp')).toBe(false);
+    expect(offline.problems).toContain('revocation-unknown');
+  });
+
   it('an unsigned order exits 1 with the verdict unsigned', () => {
     const verified = smime('verify', directory.file('plain.eml', ORDER), '--trust', fixturePath('jedco-root.pem'));
     expect(verified.status).toBe(1);
