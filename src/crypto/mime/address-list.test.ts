@@ -187,5 +187,7 @@ describe('formatMailbox', () => {
   it('refuses an address that would smuggle structure into the field', () => {
     expect(() => formatMailbox({ displayName: '', address: 'jethro@jedco.example>, bob@hacker.example' })).toThrow(/not an e-mail address/);
     expect(() => formatMailbox({ displayName: '', address: 'jethro@jedco.example\r\nBcc: x@y.example' })).toThrow(/not an e-mail address/);
+    expect(() => formatMailbox({ displayName: '', address: 'jethro@jedco.example@hacker.example' })).toThrow(/not an e-mail address/);
+    expect(formatMailbox({ displayName: '', address: '"jethro@jedco.example"@hacker.example' })).toBe('"jethro@jedco.example"@hacker.example');
   });
 });

@@ -8,7 +8,7 @@ const PLAIN_PHRASE = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+(?: [A-Za-z0-9!#$%&'*+\-/
 
 function checkAddress(address: string): void {
   // The address is written as is, so it must not smuggle structure or a line break into the field.
-  if (!/^[^\s<>(),;:\\"]+@[^\s<>(),;:\\"@]+$/.test(address) && !/^"(?:[^"\\\r\n]|\\.)*"@[^\s<>(),;:\\"@]+$/.test(address)) {
+  if (!/^[^\s<>(),;:\\"@]+@[^\s<>(),;:\\"@]+$/.test(address) && !/^"(?:[^"\\\r\n]|\\.)*"@[^\s<>(),;:\\"@]+$/.test(address)) {
     throw new SignetError('bad-request', `"${address.slice(0, 80)}" is not an e-mail address Signet can write.`);
   }
 }
