@@ -108,6 +108,10 @@ describe('OpenSSL encrypts, Signet decrypts: key management', () => {
     { options: ['-keyopt', 'rsa_padding_mode:oaep', '-keyopt', 'rsa_oaep_md:sha256'], report: 'RSAES-OAEP (SHA-256)' },
     { options: ['-keyopt', 'rsa_padding_mode:oaep', '-keyopt', 'rsa_oaep_md:sha256', '-keyopt', 'rsa_mgf1_md:sha1'], report: 'RSAES-OAEP (SHA-256, MGF1-SHA-1)' },
     { options: ['-keyopt', 'rsa_padding_mode:oaep', '-keyopt', 'rsa_oaep_md:sha512', '-keyopt', 'rsa_mgf1_md:sha384'], report: 'RSAES-OAEP (SHA-512, MGF1-SHA-384)' },
+    {
+      options: ['-keyopt', 'rsa_padding_mode:oaep', '-keyopt', 'rsa_oaep_md:sha256', '-keyopt', 'rsa_oaep_label:6a6564636f'],
+      report: 'RSAES-OAEP (SHA-256)',
+    },
   ];
   for (const { options, report } of oaepCases) {
     it(`${report} key transport`, async () => {

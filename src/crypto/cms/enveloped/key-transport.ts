@@ -31,7 +31,8 @@ function hashOf(algorithm: pkijs.AlgorithmIdentifier, what: string): HashName {
   return hash;
 }
 
-function readAlgorithmIdentifier(node: asn1js.AsnType | undefined, what: string): pkijs.AlgorithmIdentifier {
+function readAlgorithmIdentifier(node: unknown, what: string): pkijs.AlgorithmIdentifier {
+  if (!(node instanceof asn1js.Sequence)) throw new SignetError('malformed-cms', `The RSAES-OAEP ${what} is missing.`);
   try {
     return new pkijs.AlgorithmIdentifier({ schema: node });
   } catch (error) {
@@ -49,8 +50,10 @@ export function readOaepParameters(parameters: unknown): OaepChoice {
   if (parameters === undefined || parameters instanceof asn1js.Null) return choice;
   if (!(parameters instanceof asn1js.Sequence)) throw new SignetError('malformed-cms', 'The RSAES-OAEP parameters are not a SEQUENCE.');
   for (const field of parameters.valueBlock.value) {
-    const explicit = (field as asn1js.Constructed).valueBlock.value?.[0] as asn1js.AsnType | undefined;
-    if (field.idBlock.tagClass !== 3 || !field.idBlock.isConstructed) throw new SignetError('malformed-cms', 'The RSAES-OAEP parameters are malformed.');
+    if (field.idBlock.tagClass !== 3 || !(field instanceof asn1js.Constructed)) {
+      throw new SignetError('malformed-cms', 'The RSAES-OAEP parameters are malformed.');
+    }
+    const [explicit] = field.valueBlock.value;
     if (field.idBlock.tagNumber === 0) {
       choice.hash = hashOf(readAlgorithmIdentifier(explicit, 'hash'), 'hash');
     } else if (field.idBlock.tagNumber === 1) {
