@@ -1,11 +1,20 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureDownloads } from './harness/downloads';
 import { launchBrowserWithExtension, type ExtensionBrowser } from './harness/launch-browser';
 import { demoBuildDirectory, fixturePath } from './harness/paths';
 import { ManagementPage } from './pages/management-page';
 import { importTrustAnchor, SignetInWebmail } from './reading-support/signet-in-webmail';
 import { startWebmail, type RunningWebmail } from '../webmail/start-webmail';
-import { createTemporaryDirectory, fetchToken, findIdByMessageId, makeStoryMail, storyDirectory } from '../unit/webmail/webmail-test-support';
+import {
+  createTemporaryDirectory,
+  fetchToken,
+  findIdByMessageId,
+  makeStoryMail,
+  storyDirectory,
+  verifiesWithOpenssl,
+} from '../unit/webmail/webmail-test-support';
 
 /**
  * The story, in Chromium with the demo build on the demo webmail (issue 5 item 7): Ellie May, with
@@ -105,17 +114,30 @@ describe('what Signet kept', () => {
     expect(contacts).toEqual(expect.arrayContaining(['jethro@jedco.example', 'bob@hacker.example']));
   });
 
-  it('keeps the verdicts as evidence, exportable with the original message', async () => {
+  it('keeps the verdicts as evidence; the management page downloads them as JSON and as the original .eml', async () => {
     const listed = await management.page.$$eval('[data-signet-evidence]', (cards) =>
       cards.map((card) => ({ key: card.getAttribute('data-signet-evidence') ?? '', status: card.getAttribute('data-signet-status') })),
     );
     expect(listed.map((entry) => entry.status)).toEqual(expect.arrayContaining(['valid', 'mismatch', 'invalid']));
-    const exported = await management.page.evaluate(
-      (messageKey) => chrome.runtime.sendMessage({ signet: 1, name: 'exportEvidence', request: { messageKey } }),
-      listed.find((entry) => entry.status === 'valid')?.key ?? '',
-    );
-    const document = JSON.parse(exported.value.json) as { latestVerdict: { status: string }; rawMessageBase64: string };
+    const validKey = listed.find((entry) => entry.status === 'valid')?.key ?? '';
+    const nextDownload = await captureDownloads(extension.browser);
+    await management.page.bringToFront(); // a tab in the background gets no clicks
+
+    const jsonDownload = nextDownload();
+    await management.page.click(`[data-signet-evidence="${validKey}"] [data-signet-action="export-evidence"]`);
+    const json = await jsonDownload;
+    expect(json.suggestedFileName).toMatch(/^signet-evidence-[0-9a-f]{16}\.json$/);
+    const document = JSON.parse(readFileSync(json.path, 'utf8')) as { latestVerdict: { status: string }; rawMessageBase64: string };
     expect(document.latestVerdict.status).toBe('valid');
-    expect(Buffer.from(document.rawMessageBase64, 'base64').toString('latin1')).toContain('Message-ID: <story-jethro-order@signet.example>');
+    const raw = Buffer.from(document.rawMessageBase64, 'base64');
+    expect(raw.toString('latin1')).toContain('Message-ID: <story-jethro-order@signet.example>');
+
+    const emlDownload = nextDownload();
+    await management.page.click(`[data-signet-evidence="${validKey}"] [data-signet-action="export-evidence-eml"]`);
+    const eml = await emlDownload;
+    expect(eml.suggestedFileName).toMatch(/\.eml$/);
+    // The kept message is the one received, byte for byte: OpenSSL still verifies Jethro's signature on it.
+    expect(readFileSync(eml.path)).toEqual(raw);
+    expect(verifiesWithOpenssl(new Uint8Array(readFileSync(eml.path)), createTemporaryDirectory('signet-evidence-check-'))).toBe(true);
   });
 });

@@ -40,6 +40,7 @@ export function ContactSection() {
 }
 
 function ContactCard({ contact, onChanged }: { contact: ContactSummary; onChanged: () => Promise<void> }) {
+  const [confirmingTrust, setConfirmingTrust] = useState(false);
   const action = useFailure();
   const setTrust = (trusted: boolean) =>
     action.attempt(async () => {
@@ -68,8 +69,18 @@ function ContactCard({ contact, onChanged }: { contact: ContactSummary; onChange
           <button type="button" class="signet-danger" onClick={() => setTrust(false)} data-signet-action="untrust-contact">
             Stop trusting directly
           </button>
+        ) : confirmingTrust ? (
+          <>
+            <span>Trust this certificate whoever issued it? Compare its fingerprint with one the sender gave you first.</span>
+            <button type="button" onClick={() => setTrust(true)} data-signet-action="confirm-trust-contact">
+              Trust
+            </button>
+            <button type="button" onClick={() => setConfirmingTrust(false)} data-signet-action="cancel-trust-contact">
+              Cancel
+            </button>
+          </>
         ) : (
-          <button type="button" onClick={() => setTrust(true)} data-signet-action="trust-contact">
+          <button type="button" onClick={() => setConfirmingTrust(true)} data-signet-action="trust-contact">
             Trust directly…
           </button>
         )}
