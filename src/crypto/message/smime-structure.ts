@@ -32,7 +32,9 @@ export function classifyEntity(entity: MimeEntity): SmimeShape {
     }
     const [content, signature] = entity.children;
     const signatureType = `${signature.contentType.type}/${signature.contentType.subtype}`;
-    if (!SIGNATURE_TYPES.includes(signatureType)) {
+    // RFC 8551 §3.2.1: some agents label the signature application/octet-stream named *.p7s.
+    const octetStreamP7s = signatureType === 'application/octet-stream' && /\.p7s$/i.test(attachmentName(signature));
+    if (!SIGNATURE_TYPES.includes(signatureType) && !octetStreamP7s) {
       throw new SignetError('malformed-mime', `The second part of multipart/signed is ${signatureType}, not a signature.`);
     }
     return { kind: 'detached-signed', content, signature };

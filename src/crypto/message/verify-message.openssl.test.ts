@@ -101,6 +101,13 @@ describe('signatures made by openssl, verified by Signet', () => {
     expect(verdict.problems[0]).toBe('malformed-mime');
   });
 
+  it('accepts a signature part labelled application/octet-stream named smime.p7s (RFC 8551 §3.2.1)', async () => {
+    const relabelled = text(signed('jethro')).replace(/Content-Type: application\/(x-)?pkcs7-signature; name="?smime\.p7s"?/, 'Content-Type: application/octet-stream; name="smime.p7s"');
+    expect(relabelled).toContain('application/octet-stream');
+    const verdict = await verifyMessage(bytes(relabelled), trust);
+    expect(verdict.status).toBe('valid');
+  });
+
   it('finds a signer named by subjectKeyIdentifier (-keyid)', async () => {
     const verdict = await verifyMessage(signed('ellie-may', { arguments: ['-keyid'] }), trust);
     expect(verdict.status).toBe('valid');

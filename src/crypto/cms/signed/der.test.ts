@@ -1,5 +1,6 @@
 import * as asn1js from 'asn1js';
 import { describe, expect, it } from 'vitest';
+import { encodeHex } from '../../encoding/index';
 import { encodeDer, encodeDerLength, encodeObjectIdentifier } from './der';
 import { buildSignedAttributes, encodeSignedAttributesForSigning } from './signed-attributes';
 
@@ -29,7 +30,7 @@ describe('the DER writer behind Signet signatures', () => {
       buildSignedAttributes({ contentType: '1.2.840.113549.1.7.1', messageDigest: new Uint8Array(32), signingTime: new Date('2026-03-02T09:00:00Z') }),
     );
     expect(der[0]).toBe(0x31);
-    const encodings = attributes.map((attribute) => Buffer.from(attribute.toSchema().toBER()).toString('hex'));
+    const encodings = attributes.map((attribute) => encodeHex(new Uint8Array(attribute.toSchema().toBER())));
     expect([...encodings].sort()).toEqual(encodings);
     // The same attributes, sorted, re-encode to the same bytes: what the verifier hashes.
     const reparsed = asn1js.fromBER(der).result as asn1js.Set;
