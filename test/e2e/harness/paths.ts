@@ -5,9 +5,18 @@ export const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.ur
 
 /** The demo build (DESIGN.md "Demo build"): what `npm start` and the end-to-end tests load. */
 export function demoBuildDirectory(): string {
-  const directory = `${REPOSITORY_ROOT}dist-demo`;
+  return builtExtension('dist-demo', 'build:demo');
+}
+
+/** The production Chrome build (`npm run build`). */
+export function productionBuildDirectory(): string {
+  return builtExtension('dist', 'build');
+}
+
+function builtExtension(folder: string, script: string): string {
+  const directory = `${REPOSITORY_ROOT}${folder}`;
   if (!existsSync(`${directory}/manifest.json`)) {
-    throw new Error(`No demo build in ${directory}: run "npm run build:demo" first (npm test does).`);
+    throw new Error(`No build in ${directory}: run "npm run ${script}" first (npm test does).`);
   }
   return directory;
 }
