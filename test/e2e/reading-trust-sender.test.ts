@@ -66,6 +66,14 @@ describe('Ellie May trusts a sender she knows', () => {
     expect(shown.validity).toContain(new Date(certificate.validTo).toISOString().slice(0, 10));
   });
 
+  it('Cancel closes the frame and trusts nothing; the badge stays untrusted', async () => {
+    const frame = await signet.signetFrame(strangerId, 'trust-sender');
+    await frame.click('[data-signet-action="cancel-trust-sender"]');
+    await page.waitForSelector(`div.adn.ads[data-legacy-message-id="${strangerId}"] iframe[data-signet-frame="trust-sender"]`, { hidden: true });
+    expect(await signet.readBadge(strangerId)).toMatchObject({ status: 'untrusted' });
+    await signet.askToTrustSender(strangerId);
+  });
+
   it('a page script can’t trust anyone: the background refuses trustSenderCertificate from the webmail page', async () => {
     const answer = await page.evaluate(() =>
       chrome.runtime?.sendMessage

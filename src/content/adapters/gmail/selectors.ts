@@ -21,12 +21,13 @@ const REAL_MESSAGE_VIEW = 'gmail-message-view.reconstructed.html';
 const REAL_COMPOSE = 'gmail-compose.reconstructed.html';
 const DEMO_MESSAGE_VIEW = 'demo-message-view.html';
 const DEMO_COMPOSE = 'demo-compose.html';
+const DEMO_INBOX = 'demo-inbox.html';
 const MESSAGE_VIEWS = [REAL_MESSAGE_VIEW, DEMO_MESSAGE_VIEW];
 const COMPOSE_VIEWS = [REAL_COMPOSE, DEMO_COMPOSE];
 
 export const GMAIL_SELECTORS = {
   /** The main content area; Gmail keeps old views hidden in its `div.nH` children (InboxSDK). */
-  mainView: { css: 'div.aeF', mustMatchIn: MESSAGE_VIEWS },
+  mainView: { css: 'div.aeF', mustMatchIn: [...MESSAGE_VIEWS, DEMO_INBOX, REAL_COMPOSE] },
   /** A conversation (FlowCrypt `getConvoRootEl`, InboxSDK thread view). */
   conversation: { css: 'div.nH.a98.iY', mustMatchIn: MESSAGE_VIEWS },
   /** An expanded message with its ids (gmail.js `view_email`, FlowCrypt `msgOuter`). */
