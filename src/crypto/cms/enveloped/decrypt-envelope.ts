@@ -10,6 +10,7 @@ import { readContentAlgorithm } from './content-algorithm';
 import { decryptContent } from './content-cipher';
 import { decryptKeyAgreement } from './key-agreement';
 import { decryptKeyTransport } from './key-transport';
+import { OID } from './object-identifiers';
 import { parseEnvelope, type EnvelopeKind, type ParsedEnvelope } from './parse-envelope';
 import { readRecipientCertificate, type RecipientCertificate } from './recipient-certificate';
 import { describeSlot, identifierMatches, listRecipientSlots, type RecipientSlot } from './recipient-identifiers';
@@ -29,10 +30,7 @@ export interface OpenedEnvelope {
   encryption: EncryptionReport;
 }
 
-const KEY_MANAGEMENT_NAMES: Record<string, string> = {
-  '1.2.840.113549.1.1.1': 'RSAES-PKCS1-v1_5',
-  '1.2.840.113549.1.1.7': 'RSAES-OAEP',
-};
+const KEY_MANAGEMENT_NAMES: Record<string, string> = { [OID.rsaEncryption]: 'RSAES-PKCS1-v1_5', [OID.rsaesOaep]: 'RSAES-OAEP' };
 
 /** The key management of every RecipientInfo, for the report (the one used first). */
 function listKeyManagement(used: string, slots: RecipientSlot[]): string[] {
