@@ -39,8 +39,9 @@ export async function judgeSignedLayer(
   options: VerifyOptions,
 ): Promise<SignedLayerJudgement> {
   const protectedHeaders = signedEntity ? readProtectedHeaders(signedEntity) : undefined;
-  const headers = protectedHeaders?.fields.some((field) => field.name.toLowerCase() === 'from') ? protectedHeaders.fields : messageHeaders;
-  const from = judgeFromHeader(headers);
+  const outerFrom = judgeFromHeader(messageHeaders);
+  const protectedFrom = protectedHeaders?.fields.some((field) => field.name.toLowerCase() === 'from') ? judgeFromHeader(protectedHeaders.fields) : undefined;
+  const from = protectedFrom ?? outerFrom;
   const dateHeader = getHeaderValue({ headers: protectedHeaders?.fields ?? [] }, 'date') ?? getHeaderValue({ headers: messageHeaders }, 'date');
   const protectsSubject = protectedHeaders?.fields.some((field) => field.name.toLowerCase() === 'subject') ?? false;
 
@@ -52,6 +53,9 @@ export async function judgeSignedLayer(
     revocation.push(...report.revocation);
   }
   const layerProblems: ProblemCode[] = [...check.problems];
+  // The webmail shows the outer From: a protected From naming someone else would put a good
+  // badge beside a sender who didn't sign (Bob signs "From: bob" inside, "From: jethro" outside).
+  if (protectedFrom?.address && outerFrom.address && protectedFrom.address !== outerFrom.address) layerProblems.push('signer-email-mismatch');
   if (!protectsSubject) layerProblems.push('subject-not-protected');
   const problems = sortProblemsWorstFirst([...layerProblems, ...signers.flatMap((signer) => signer.problems)]);
   const status = worstStatus([statusOfProblems(layerProblems), ...signers.map((signer) => signer.status)]);

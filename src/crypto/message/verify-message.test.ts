@@ -290,12 +290,21 @@ describe("Jethro's orders, as the vendor's Signet judges them", () => {
     const content =
       'Content-Type: text/plain; charset=us-ascii; protected-headers="v1"\n' +
       `From: ${JETHRO}\nSubject: Order: 100 tanker trucks\n\nPlease ship 100 units.\n`;
-    const message = signedOrder({ signer: 'jethro', content, from: 'Bob Hacker <bob@hacker.example>', subject: 'Order: 1000 tanker trucks' });
+    const message = signedOrder({ signer: 'jethro', content, subject: 'Order: 1000 tanker trucks' });
     const verdict = await verifyMessage(message, trust);
     expect(verdict.status).toBe('valid');
     expect(verdict.fromAddress).toBe('jethro@jedco.example');
     expect(verdict.protectedHeaders?.Subject).toBe('Order: 100 tanker trucks');
     expect(verdict.problems).not.toContain('subject-not-protected');
+  });
+
+  it('Bob signs "From: bob" in the protected headers but shows "From: Jethro" outside: a mismatch', async () => {
+    const content =
+      'Content-Type: text/plain; charset=us-ascii; protected-headers="v1"\n' +
+      'From: Bob Hacker <bob@hacker.example>\nSubject: Order\n\nPlease ship 1000 units.\n';
+    const verdict = await verifyMessage(signedOrder({ signer: 'bob-hacker', content }), trust);
+    expect(verdict.status).toBe('mismatch');
+    expect(verdict.problems).toContain('signer-email-mismatch');
   });
 });
 
