@@ -141,6 +141,13 @@ describe("Jethro's orders, as the vendor's Signet judges them", () => {
     expect(verdict.status).toBe('untrusted');
   });
 
+  it("the stranger's order is valid once Ellie May trusts his certificate explicitly", async () => {
+    const message = signedOrder({ signer: 'stranger', chain: null, from: 'stranger@elsewhere.example' });
+    const verdict = await verifyMessage(message, { ...trust, explicitlyTrusted: [certificateOf('stranger.pem')] });
+    expect(verdict.status).toBe('valid');
+    expect(verdict.problems).toContain('explicitly-trusted');
+  });
+
   it("an order signed with Jed Co's web server certificate (serverAuth only) is untrusted: not for e-mail", async () => {
     const verdict = await verifyMessage(signedOrder({ signer: 'webserver' }), trust);
     expect(verdict.status).toBe('untrusted');
