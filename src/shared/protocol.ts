@@ -86,6 +86,104 @@ export interface DecryptedMessage {
   attachments: { fileName: string; mediaType: string; sizeBytes: number }[];
 }
 
+// Writing mail (issue 6): compose toggles, recipients' certificates, send confirmation, self-check
+
+/** Whether Signet can encrypt to an address: a certificate that is valid, trusted, not revoked, for e-mail. */
+export type RecipientCertificateState = 'usable' | 'missing' | 'untrusted' | 'expired' | 'revoked' | 'not-for-email';
+
+export interface RecipientCertificateAnswer {
+  /** Lower-case. */
+  address: string;
+  state: RecipientCertificateState;
+  /** The certificate judged (the best one found for the address), when there is one. */
+  fingerprint?: string;
+  subject?: string;
+  notAfter?: string;
+}
+
+/** The digital ID for a compose window's From address (Gmail send-as aliases each map to one) and its defaults. */
+export interface ComposeIdentity {
+  address: string;
+  identityId?: string;
+  subject?: string;
+  /** Sign every message from this identity unless the person turns Sign off. */
+  alwaysSign: boolean;
+  /** Turn Encrypt on by itself once every recipient has a usable certificate. */
+  encryptWhenPossible: boolean;
+}
+
+export interface ComposeDefaults {
+  alwaysSign: boolean;
+  encryptWhenPossible: boolean;
+}
+
+export interface ComposeSettings {
+  /** Per identity id (SHA-256 fingerprint). Identities not named use `fallback`. */
+  identities: Record<string, ComposeDefaults>;
+  fallback: ComposeDefaults;
+  /** OAuth client id for real Gmail (a Google Cloud "web application" client); empty: not set up. */
+  gmailOAuthClientId: string;
+}
+
+/** The compose fields a content script read from the webmail's compose window. */
+export interface OutgoingDraft {
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  text: string;
+  html?: string;
+  attachments: { fileName: string; mediaType: string; contentBase64: string }[];
+  /** The provider's id of the message replied to (Gmail: the hex API id), for In-Reply-To/References. */
+  repliedMessageId?: string;
+  /** The provider's thread id (Gmail: the hex API thread id), so a reply stays in its thread. */
+  threadId?: string;
+}
+
+export interface SendProgress {
+  step: 'waiting' | 'building' | 'signing' | 'encrypting' | 'sending' | 'checking' | 'done' | 'failed';
+  /** 0..1 for the whole job. */
+  fraction: number;
+  description: string;
+}
+
+/** The self-check (issue 6 item 4): the sent copy fetched back and verified. */
+export interface SelfCheckResult {
+  outcome: 'intact' | 'altered' | 'not-checked';
+  /** The verdict of the sent copy, when it could be verified. */
+  status?: VerificationStatus;
+  description: string;
+}
+
+export interface SentDraft {
+  messageId: string;
+  threadId: string;
+  form: 'detached' | 'opaque';
+  selfCheck: SelfCheckResult;
+  /** Bcc copies sent separately when encrypting (see send-outgoing-draft.ts). */
+  separateCopies: number;
+}
+
+/** What the send-confirmation frame shows before the person confirms. */
+export interface OutgoingDraftSummary {
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  sign: boolean;
+  encrypt: boolean;
+  attachments: { fileName: string; mediaType: string; sizeBytes: number }[];
+  identity?: { id: string; subject: string };
+  /** Recipients (and the sender) without a usable certificate, when encrypting. */
+  missingCertificates: RecipientCertificateAnswer[];
+  /** What will be done, one sentence each, in order. */
+  plan: string[];
+  progress: SendProgress;
+  sent?: SentDraft;
+}
+
 /** Request name -> request and response types. */
 export interface ProtocolMap {
   getStatus: { request: Record<string, never>; response: ExtensionStatus };
@@ -136,6 +234,24 @@ export interface ProtocolMap {
     request: { messageKey: string };
     response: { fileName: string; json: string; emlFileName: string; rawBase64: string };
   };
+  // Writing mail (issue 6)
+  /** Which certificate Signet would encrypt to for each address (public data: content scripts may ask). */
+  lookUpRecipientCertificates: { request: { addresses: string[] }; response: RecipientCertificateAnswer[] };
+  /** The identity and defaults for a From address. */
+  getComposeIdentity: { request: { fromAddress: string }; response: ComposeIdentity };
+  /** A content script hands over a draft whose Send it cancelled; nothing is signed or sent yet. */
+  stageOutgoingDraft: {
+    request: { draft: OutgoingDraft; sign: boolean; encrypt: boolean };
+    response: { token: string; missingCertificates: RecipientCertificateAnswer[] };
+  };
+  /** The send-confirmation frame reads what it asks the person to confirm (and the progress). */
+  getOutgoingDraft: { request: { token: string }; response: OutgoingDraftSummary };
+  /** Builds, signs and/or encrypts, sends, and self-checks: the send-confirmation frame only, after a click there. */
+  sendOutgoingDraft: { request: { token: string; form?: 'detached' | 'opaque' }; response: SentDraft };
+  /** Forgets a staged draft (its compose window closed, or the person cancelled). */
+  discardOutgoingDraft: { request: { token: string }; response: { discarded: true } };
+  getComposeSettings: { request: Record<string, never>; response: ComposeSettings };
+  setComposeSettings: { request: { settings: ComposeSettings }; response: ComposeSettings };
 }
 
 export type RequestName = keyof ProtocolMap;
@@ -170,6 +286,14 @@ export const REQUEST_SENDERS: { readonly [Name in RequestName]: SenderPolicy } =
   listContacts: 'extension-pages',
   listEvidence: 'extension-pages',
   exportEvidence: 'extension-pages',
+  lookUpRecipientCertificates: 'any-context',
+  getComposeIdentity: 'any-context',
+  stageOutgoingDraft: 'any-context',
+  getOutgoingDraft: 'extension-pages',
+  sendOutgoingDraft: 'extension-pages',
+  discardOutgoingDraft: 'any-context',
+  getComposeSettings: 'any-context',
+  setComposeSettings: 'extension-pages',
 };
 
 export const REQUEST_NAMES = Object.keys(REQUEST_SENDERS) as RequestName[];

@@ -18,6 +18,13 @@ import { handleListEvidence } from './list-evidence';
 import { handleStageEncryptedMessage } from './stage-encrypted-message';
 import { handleTrustSenderCertificate, handleUntrustSenderCertificate } from './trust-sender-certificate';
 import { handleVerifyMessage } from './verify-message';
+import { handleGetComposeSettings, handleSetComposeSettings } from './compose-settings';
+import { handleDiscardOutgoingDraft } from './discard-outgoing-draft';
+import { handleGetComposeIdentity } from './get-compose-identity';
+import { handleGetOutgoingDraft } from './get-outgoing-draft';
+import { handleLookUpRecipientCertificates } from './look-up-recipient-certificates';
+import { handleSendOutgoingDraft } from './send-outgoing-draft';
+import { handleStageOutgoingDraft } from './stage-outgoing-draft';
 
 /** One handler per request of `ProtocolMap` (the type insists; `handlers.test.ts` checks it at run time). */
 export const handlers: RequestHandlers = {
@@ -41,4 +48,12 @@ export const handlers: RequestHandlers = {
   listContacts: handleListContacts,
   listEvidence: handleListEvidence,
   exportEvidence: handleExportEvidence,
+  lookUpRecipientCertificates: handleLookUpRecipientCertificates,
+  getComposeIdentity: handleGetComposeIdentity,
+  stageOutgoingDraft: (request, context) => handleStageOutgoingDraft(request, context),
+  getOutgoingDraft: (request, context) => handleGetOutgoingDraft(request, context),
+  sendOutgoingDraft: (request, context) => handleSendOutgoingDraft(request, context),
+  discardOutgoingDraft: (request, context) => handleDiscardOutgoingDraft(request, context),
+  getComposeSettings: handleGetComposeSettings,
+  setComposeSettings: handleSetComposeSettings,
 };

@@ -85,6 +85,11 @@ export interface EvidenceVerification {
 /** Settings are one record per key. */
 export interface SettingsMap {
   defaultIdentityId: string;
+  /**
+   * Compose defaults per identity and the Gmail OAuth client id (issue 6): the JSON of a
+   * `ComposeSettings` (text, so every setting value keeps one type), read by `outgoing/compose-settings.ts`.
+   */
+  composeSettings: string;
 }
 export type SettingName = keyof SettingsMap;
 
