@@ -15,9 +15,16 @@ const repositoryRoot = new URL('../../../', import.meta.url).pathname;
 const generated = join(repositoryRoot, 'test/fixtures/generated');
 let scratch = '';
 
-async function keysOf(person: string): Promise<IdentityKeys> {
-  const digitalId = await readPkcs12(new Uint8Array(readFileSync(join(generated, `${person}.p12`))), 'correct horse');
-  return importIdentityKeys(digitalId);
+const importedKeys = new Map<string, Promise<IdentityKeys>>();
+
+/** Each person's digital ID, read and imported once for the whole file. */
+function keysOf(person: string): Promise<IdentityKeys> {
+  let keys = importedKeys.get(person);
+  if (keys === undefined) {
+    keys = readPkcs12(new Uint8Array(readFileSync(join(generated, `${person}.p12`))), 'correct horse').then(importIdentityKeys);
+    importedKeys.set(person, keys);
+  }
+  return keys;
 }
 
 /** The certificate's public key as SPKI DER, extracted by openssl (an independent peer). */
