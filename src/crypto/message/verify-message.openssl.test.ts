@@ -73,6 +73,17 @@ describe('signatures made by openssl, verified by Signet', () => {
     expect(verdict.layers[0]).toMatchObject({ form: 'opaque' });
   });
 
+  it('accepts a signature without signed attributes (-noattr: the signature covers the content itself), also saved with LF', async () => {
+    const message = signed('jethro', { arguments: ['-noattr'] });
+    const verdict = await verifyMessage(message, trust);
+    expect(verdict.status).toBe('valid');
+    expect(verdict.signingTime).toBeUndefined();
+    expect((await verifyMessage(bytes(text(message).replace(/\r\n/g, '\n')), trust)).status).toBe('valid');
+    const tampered = await verifyMessage(bytes(text(message).replace('100 units', '900 units')), trust);
+    expect(tampered.status).toBe('invalid');
+    expect(tampered.problems).toContain('bad-signature');
+  });
+
   it('accepts a signed message saved with bare LF line ends', async () => {
     const lineFeedOnly = bytes(text(signed('jethro')).replace(/\r\n/g, '\n'));
     const verdict = await verifyMessage(lineFeedOnly, trust);

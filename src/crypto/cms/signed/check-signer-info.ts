@@ -72,7 +72,8 @@ export async function checkSignerInfo(
     if (check.publicKey.keyType === 'DSA' || check.publicKey.keyType === 'unknown') problems.add('unsupported-algorithm');
   }
 
-  let signedBytes: Uint8Array | undefined;
+  // What the signature covers, in the order worth trying.
+  let signedBytes: (() => Uint8Array)[];
   if (signerInfo.signedAttrs) {
     const claims = readSignedAttributes(signerInfo.signedAttrs.attributes);
     check.signingTime = claims.signingTime;
@@ -83,26 +84,31 @@ export async function checkSignerInfo(
     if (claims.messageDigest && digest.hash && !problems.has('refused-algorithm')) {
       if (!(await digestMatches(content, digest.hash, claims.messageDigest))) problems.add('digest-mismatch');
     }
-    signedBytes = signedAttributesAsSigned(signerInfo.signedAttrs);
+    const attributes = signedAttributesAsSigned(signerInfo.signedAttrs);
+    signedBytes = [() => attributes];
   } else {
     // RFC 5652 §5.3: without signed attributes the content type must be id-data, and the
     // signature covers the content itself.
     if (eContentType !== '1.2.840.113549.1.7.1') problems.add('content-type-mismatch');
-    signedBytes = content.exact;
+    signedBytes = content.canonical ? [() => content.exact, content.canonical] : [() => content.exact];
   }
 
   const signatureHash = signatureDigest.hash;
   const checkable = !problems.has('refused-algorithm') && !problems.has('unsupported-algorithm');
   if (check.publicKey && checkable && (signatureHash || signature.family === 'Ed25519')) {
     try {
-      const good = await verifySignatureValue({
-        family: signature.family,
-        hash: signatureHash ?? 'SHA-512',
-        parameters: signerInfo.signatureAlgorithm.algorithmParams,
-        publicKey: check.publicKey,
-        signedBytes,
-        signature: octetStringContent(signerInfo.signature),
-      });
+      let good = false;
+      for (const bytes of signedBytes) {
+        good = await verifySignatureValue({
+          family: signature.family,
+          hash: signatureHash ?? 'SHA-512',
+          parameters: signerInfo.signatureAlgorithm.algorithmParams,
+          publicKey: check.publicKey,
+          signedBytes: bytes(),
+          signature: octetStringContent(signerInfo.signature),
+        });
+        if (good) break;
+      }
       if (!good) problems.add('bad-signature');
     } catch (error) {
       if (error instanceof SignetError && error.code === 'unsupported-algorithm') problems.add('unsupported-algorithm');
