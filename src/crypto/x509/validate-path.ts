@@ -1,13 +1,9 @@
 import type { ProblemCode, RevocationAnswer } from '../verdict';
-import { isSignetError } from '../../shared/errors';
-import { readCertificateRecord, type CertificateRecord } from './certificate-record';
-import { readCrlRecord, type CrlRecord } from './crl-record';
+import type { CertificateRecord } from './certificate-record';
 import { findCandidatePaths, type CandidatePath } from './build-paths';
 import { isBlocking, processPath, type PathFinding, type PathPurpose } from './process-path';
-import { checkCertificateWithCrls, type CrlCheckContext } from './check-crls';
-import { judgeRevocation } from './judge-revocation';
-import { namesEqual } from './distinguished-name';
-import { checkSignature } from './check-signature';
+import { addPathRevocation, type PathRevocationContext } from './check-path-revocation';
+import { createValidationSession, readAll, readAllCrls, readLeaf, type ValidationSession } from './validation-session';
 
 /**
  * Certificate path validation for a signer or recipient certificate (RFC 5280 §6, RFC 8550 §4):
@@ -69,7 +65,7 @@ export function isPathAcceptable(result: PathValidationResult, revocationRequire
 }
 
 export async function validateCertificatePath(input: PathValidationInput): Promise<PathValidationResult> {
-  return validateAtDepth(input, 0, new Set(), { signerVerdicts: new Map(), certificates: new Map(), crls: new Map() });
+  return validateAtDepth(input, 0, new Set(), createValidationSession());
 }
 
 /** CRL signers are validated with the same function; `depth` bounds that recursion. */
@@ -86,15 +82,35 @@ async function validateAtDepth(
   signersInProgress: Set<string>,
   session: ValidationSession,
 ): Promise<PathValidationResult> {
-  const leaf = session.certificates.get(input.leaf) ?? (await readCertificateRecord(input.leaf));
-  session.certificates.set(input.leaf, leaf);
+  const leaf = await readLeaf(input.leaf, session);
   const anchors = await readAll(input.trustAnchors, session);
   const candidates = await readAll(input.candidates, session);
   const crls = [
     ...readAllCrls((input.crls ?? []).map((der) => ({ der, location: 'given' })), session),
     ...readAllCrls(input.fetchedCrls ?? [], session),
   ];
-  const now = input.now ?? new Date();
+  const validateSigner = async (signer: CertificateRecord): Promise<boolean> => {
+    if (signersInProgress.has(signer.fingerprint)) return true;
+    const known = session.signerVerdicts.get(signer.fingerprint);
+    if (known !== undefined) return known;
+    if (depth >= MAX_SIGNER_DEPTH) return false;
+    const inProgress = new Set([...signersInProgress, signer.fingerprint]);
+    const signerInput = { ...input, leaf: signer.der, explicitlyTrusted: [], purpose: 'any' as const, additionalRevocation: [] };
+    const signerResult = await validateAtDepth(signerInput, depth + 1, inProgress, session);
+    const verdict = signerResult.trustedBy === 'anchor' && isPathAcceptable(signerResult, input.revocationRequired);
+    session.signerVerdicts.set(signer.fingerprint, verdict);
+    return verdict;
+  };
+  const revocationContext: PathRevocationContext = {
+    crls,
+    candidates,
+    anchors,
+    time: input.time,
+    now: input.now ?? new Date(),
+    revocationRequired: input.revocationRequired ?? false,
+    additionalRevocation: input.additionalRevocation ?? [],
+    validateSigner,
+  };
 
   const search = await findCandidatePaths(leaf, candidates, anchors);
   let best: { path: CandidatePath; findings: PathFinding[] } | undefined;
@@ -111,7 +127,7 @@ async function validateAtDepth(
     // still count; there is no path, so nothing above it is checked.
     const findings = processPath({ certificates: [leaf], links: [] }, input.time, input.purpose);
     const result = finish(leaf, 'explicit', [leaf], findings, ['explicitly-trusted']);
-    return addRevocation(result, [leaf], crls, candidates, anchors, input, now, depth, signersInProgress, session);
+    return addPathRevocation(result, [leaf], revocationContext);
   }
   if (!best) {
     const details = search.failedLinks.map((link) => `${link.signature.outcome === 'good' ? '' : link.signature.detail}`).filter(Boolean);
@@ -127,7 +143,7 @@ async function validateAtDepth(
   }
   const trusted = !best.findings.some(isBlocking);
   const result = finish(leaf, trusted ? 'anchor' : 'none', best.path.certificates, best.findings, trusted ? [] : ['no-trust-anchor']);
-  return addRevocation(result, best.path.certificates, crls, candidates, anchors, input, now, depth, signersInProgress, session);
+  return addPathRevocation(result, best.path.certificates, revocationContext);
 }
 
 /** Fewer blocking findings first, then fewer findings of any kind. */
@@ -153,155 +169,12 @@ function finish(
   };
 }
 
-async function addRevocation(
-  result: PathValidationResult,
-  chain: CertificateRecord[],
-  crls: CrlRecord[],
-  candidates: CertificateRecord[],
-  anchors: CertificateRecord[],
-  input: PathValidationInput,
-  now: Date,
-  depth: number,
-  signersInProgress: Set<string>,
-  session: ValidationSession,
-): Promise<PathValidationResult> {
-  const validateSigner = async (signer: CertificateRecord): Promise<boolean> => {
-    if (signersInProgress.has(signer.fingerprint)) return true;
-    const known = session.signerVerdicts.get(signer.fingerprint);
-    if (known !== undefined) return known;
-    if (depth >= MAX_SIGNER_DEPTH) return false;
-    const inProgress = new Set([...signersInProgress, signer.fingerprint]);
-    const signerInput = { ...input, leaf: signer.der, explicitlyTrusted: [], purpose: 'any' as const, additionalRevocation: [] };
-    const signerResult = await validateAtDepth(signerInput, depth + 1, inProgress, session);
-    const verdict = signerResult.trustedBy === 'anchor' && isPathAcceptable(signerResult, input.revocationRequired);
-    session.signerVerdicts.set(signer.fingerprint, verdict);
-    return verdict;
-  };
-  const context: CrlCheckContext = {
-    crls,
-    now,
-    findCrlSigner: (crl, issuerInPath) => findCrlSigner(crl, issuerInPath, candidates, anchors, validateSigner),
-  };
-  const anchorFingerprints = new Set(anchors.map((anchor) => anchor.fingerprint));
-  const problems = new Set(result.problems);
-  for (const [position, certificate] of chain.entries()) {
-    if (anchorFingerprints.has(certificate.fingerprint)) continue; // an anchor is trusted by configuration.
-    const issuerInPath = chain[position + 1];
-    const fromOthers = (input.additionalRevocation ?? []).filter((answer) => answer.certificateFingerprint === certificate.fingerprint);
-    const fromCrls = await checkCertificateWithCrls(certificate, issuerInPath, context);
-    const answers = [...(fromCrls ? [fromCrls.answer] : []), ...fromOthers];
-    if (fromCrls?.crlInvalid) {
-      problems.add('crl-invalid');
-      result.details.push(`crl-invalid: ${fromCrls.answer.detail ?? ''}`);
-    }
-    if (answers.length === 0 && input.revocationRequired) {
-      answers.push({ certificateFingerprint: certificate.fingerprint, source: 'crl', location: 'given', status: 'unknown', detail: 'No CRL covers this certificate' });
-    }
-    result.revocation.push(...answers);
-    const revoked = answers.find((answer) => answer.status === 'revoked');
-    if (revoked) {
-      const revokedAt = revoked.revocationTime ? new Date(revoked.revocationTime) : undefined;
-      const judgement = judgeRevocation({ revokedAt, reason: revoked.revocationReason }, input.time);
-      problems.add(judgement.problem);
-      result.details.push(`${judgement.problem}: ${revoked.detail ?? ''} (position ${position})`);
-      if (result.revokedAt === undefined) {
-        result.revokedAt = revoked.revocationTime;
-        result.revocationReason = revoked.revocationReason;
-      }
-    } else if (!answers.some((answer) => answer.status === 'good') && answers.length > 0) {
-      problems.add('revocation-unknown');
-      result.details.push(`revocation-unknown: ${answers.map((answer) => answer.detail ?? answer.status).join('; ')} (position ${position})`);
-    }
-  }
-  result.problems = [...problems];
-  return result;
-}
-
-/**
- * §6.3.3 (f)-(g): the CRL must be signed by a key of its issuer that may sign CRLs (keyUsage
- * cRLSign when keyUsage is present) and whose own path is valid to the same trust anchors. The
- * issuer in the path comes first; other certificates with the issuer's name (a separate CRL
- * signing key, PKITS 4.4.19-21, 4.5) are validated, revocation included, once their key is seen
- * to verify the CRL (the cheap check first).
- */
-async function findCrlSigner(
-  crl: CrlRecord,
-  issuerInPath: CertificateRecord | undefined,
-  candidates: CertificateRecord[],
-  anchors: CertificateRecord[],
-  validateSigner: (signer: CertificateRecord) => Promise<boolean>,
-): Promise<CertificateRecord | string> {
-  const maySignCrls = (record: CertificateRecord): boolean => !record.extensions.keyUsage || record.extensions.keyUsage.has('cRLSign');
-  const named = unique([...(issuerInPath ? [issuerInPath] : []), ...anchors, ...candidates]).filter((record) => namesEqual(record.subject, crl.issuer));
-  if (named.length === 0) return 'no certificate of the CRL issuer is known';
-  let verifiedButRefused = false;
-  for (const candidate of named) {
-    const check = await checkSignature(crl.crl.tbsView, crl.crl.signatureAlgorithm, crl.crl.signatureValue, candidate.certificate.subjectPublicKeyInfo);
-    if (check.outcome !== 'good') continue;
-    if (!maySignCrls(candidate)) {
-      verifiedButRefused = true;
-      continue;
-    }
-    // The issuer in the path is validated with the path; an anchor is trusted as configured.
-    if (candidate === issuerInPath || anchors.includes(candidate) || (await validateSigner(candidate))) return candidate;
-    verifiedButRefused = true;
-  }
-  return verifiedButRefused ? 'the CRL signer may not sign CRLs or has no valid path' : 'the CRL signature is bad';
-}
-
 async function isExplicitlyTrusted(leaf: CertificateRecord, trusted: Uint8Array[]): Promise<boolean> {
   for (const der of trusted) {
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(der)));
     if ([...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('') === leaf.fingerprint) return true;
   }
   return false;
-}
-
-/**
- * One call's memory: each DER is parsed once (CRL signers are validated with the same inputs,
- * recursively), and each CRL signer's verdict is worked out once.
- */
-interface ValidationSession {
-  signerVerdicts: Map<string, boolean>;
-  certificates: Map<Uint8Array, CertificateRecord | null>;
-  crls: Map<Uint8Array, CrlRecord | null>;
-}
-
-/** Unreadable candidates, anchors and CRLs are skipped: one bad certificate in a message must not hide a good path. */
-async function readAll(ders: Uint8Array[], session: ValidationSession): Promise<CertificateRecord[]> {
-  const records: CertificateRecord[] = [];
-  for (const der of ders) {
-    let record = session.certificates.get(der);
-    if (record === undefined) {
-      try {
-        record = await readCertificateRecord(der);
-      } catch (error) {
-        if (!isSignetError(error)) throw error;
-        record = null;
-      }
-      session.certificates.set(der, record);
-    }
-    if (record) records.push(record);
-  }
-  return records;
-}
-
-function readAllCrls(sources: { der: Uint8Array; location: string }[], session: ValidationSession): CrlRecord[] {
-  const records: CrlRecord[] = [];
-  for (const { der, location } of sources) {
-    let record = session.crls.get(der);
-    if (record === undefined) {
-      try {
-        record = readCrlRecord(der, location);
-      } catch (error) {
-        if (!isSignetError(error)) throw error;
-        record = null;
-      }
-      session.crls.set(der, record);
-    }
-    if (record) records.push(record);
-  }
-  return records;
 }
 
 function unique<T>(values: T[]): T[] {
