@@ -20,7 +20,8 @@ beforeAll(() => {
   execFileSync('bash', [join(repositoryRoot, 'test/fixtures/make-fixtures.sh')]);
 });
 
-describe('smime p12', () => {
+// Each case starts a tsx process: allow for a busy machine.
+describe('smime p12', { timeout: 120_000 }, () => {
   it("prints Jethro's digital ID as JSON", () => {
     const result = smime('p12', join(generated, 'jethro.p12'), '--password', 'correct horse');
     expect(result.stderr).toBe('');

@@ -226,7 +226,7 @@ describe('refusing a digital ID, with a code the user can be told about', () => 
     expect(await errorCodeOf(readPkcs12(new Uint8Array(5 * 1024 * 1024).fill(0x30), password))).toBe('corrupt-pkcs12');
   });
 
-  it('a file damaged anywhere gives a SignetError, never a crash', async () => {
+  it('a file damaged anywhere gives a SignetError, never a crash', { timeout: 120_000 }, async () => {
     const original = fixture('jethro-legacy.p12');
     const codes = new Set<string>();
     for (let attempt = 0; attempt < 30; attempt++) {
@@ -239,7 +239,7 @@ describe('refusing a digital ID, with a code the user can be told about', () => 
     expect(codes.has('no error')).toBe(false);
   });
 
-  it('a file without MAC or encryption, damaged anywhere, never crashes the parsers behind the MAC', async () => {
+  it('a file without MAC or encryption, damaged anywhere, never crashes the parsers behind the MAC', { timeout: 120_000 }, async () => {
     // Without a MAC, damage reaches the bag, key and certificate parsers: each outcome must be a
     // SignetError or a successful read, never a TypeError from deep inside.
     const original = exportWithOpenssl('ellie-may', password, ['-nomac', '-keypbe', 'NONE', '-certpbe', 'NONE']);
