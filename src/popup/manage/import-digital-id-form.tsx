@@ -1,3 +1,4 @@
+import { SignetError } from '../../shared/errors';
 import { useRef, useState } from 'preact/hooks';
 import { sendRequest } from '../../shared/protocol';
 import { ErrorBanner } from '../shared/error-banner';
@@ -18,7 +19,7 @@ export function ImportDigitalIdForm({ onImported }: { onImported: () => Promise<
     setNotice('');
     const file = fileInput.current?.files?.[0];
     await importFailure.attempt(async () => {
-      if (!file) throw new Error('Choose a .p12 or .pfx file first.');
+      if (!file) throw new SignetError('bad-request', 'Choose a .p12 or .pfx file first.');
       const identity = await sendRequest('importPkcs12', { fileBase64: await readFileBase64(file), password });
       setPassword('');
       if (fileInput.current) fileInput.current.value = '';

@@ -1,3 +1,4 @@
+import { SignetError } from '../../shared/errors';
 import { useRef } from 'preact/hooks';
 import { sendRequest, type TrustAnchorSummary } from '../../shared/protocol';
 import { ErrorBanner } from '../shared/error-banner';
@@ -17,7 +18,7 @@ export function TrustAnchorSection({ anchors, onChanged }: { anchors: TrustAncho
     event.preventDefault();
     const file = fileInput.current?.files?.[0];
     await importFailure.attempt(async () => {
-      if (!file) throw new Error('Choose a certificate file (.pem, .cer, .crt or .p7b) first.');
+      if (!file) throw new SignetError('bad-request', 'Choose a certificate file (.pem, .cer, .crt or .p7b) first.');
       await sendRequest('importTrustAnchor', { fileBase64: await readFileBase64(file) });
       if (fileInput.current) fileInput.current.value = '';
       await onChanged();
