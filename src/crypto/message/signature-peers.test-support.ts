@@ -135,7 +135,3 @@ export function bytes(value: string): Uint8Array {
 export function mailDate(date: Date): string {
   return date.toUTCString().replace('GMT', '+0000');
 }
-
-export function hasGpgsm(): boolean {
-  return spawnSync('gpgsm', ['--version']).status === 0;
-}
