@@ -16,7 +16,9 @@ export interface PrivateKeyHandle {
   /**
    * Signs `data` (the DER of the signed attributes, RFC 5652 §5.4). Returns the value that goes
    * into SignerInfo.signature: the raw RSA signature, or for ECDSA the DER `Ecdsa-Sig-Value`
-   * (RFC 5753 §2.1.1 / RFC 3279 §2.2.3), not WebCrypto's r||s.
+   * (RFC 5753 §2.1.1 / RFC 3279 §2.2.3), not WebCrypto's r||s. RSA-PSS uses MGF1 with the same
+   * hash and a salt as long as the hash (RFC 4055 §3.1). SHA-1, or a scheme of the other key type,
+   * is refused with SignetError 'unsupported-algorithm'.
    */
   sign(scheme: SignatureScheme, hash: HashName, data: Uint8Array): Promise<Uint8Array>;
 
@@ -31,6 +33,9 @@ export interface PrivateKeyHandle {
   /** RSAES-OAEP (RFC 8017 §7.1.2, RFC 8017 mixed hashes allowed: e.g. SHA-256 with MGF1-SHA-1). */
   decryptRsaOaep(encryptedKey: Uint8Array, hash: HashName, mgf1Hash: HashName, label?: Uint8Array): Promise<Uint8Array>;
 
-  /** ECDH (RFC 5753 §3.1.2): the shared secret Z with the originator's ephemeral public key (SPKI DER). */
+  /**
+   * ECDH (RFC 5753 §3.1.2): the shared secret Z (the x-coordinate, 32/48/66 bytes) with the
+   * originator's ephemeral public key (SPKI DER); a key not on this curve -> 'decryption-failed'.
+   */
   deriveEcdhSecret(originatorPublicKeySpki: Uint8Array): Promise<Uint8Array>;
 }
