@@ -155,6 +155,17 @@ describe('what a Signet signature says', () => {
     expect(verdict.signers[0].capabilities[0]).toBe('2.16.840.1.101.3.4.1.46');
   });
 
+  it('a draft dated three hours before it is signed gets the signing time as its Date, so it is no replay', async () => {
+    const written = new Date(Date.now() - 3 * 3600 * 1000);
+    const draft = ORDER.replace(/^Date: .*$/m, `Date: ${mailDate(written)}`);
+    const signed = await signMessage(bytes(draft), await signerFor('jethro'));
+    const verdict = await verifyMessage(signed, { trustAnchors: [certificateOf('jedco-root.pem')] });
+    expect(verdict.status).toBe('valid');
+    const date = new Date(getHeaderValue(parseMimeMessage(signed), 'date') ?? '');
+    expect(Math.abs(date.getTime() - new Date(verdict.signingTime ?? 0).getTime())).toBeLessThan(1000);
+    expect(getHeaderValues(parseMimeMessage(signed), 'date')).toHaveLength(1);
+  });
+
   it('refuses a scheme the key cannot make (ECDSA with an RSA key)', async () => {
     await expect(signMessage(bytes(ORDER), await signerFor('jethro'), { scheme: 'ECDSA' })).rejects.toMatchObject({ code: 'unsupported-algorithm' });
   });

@@ -8,7 +8,9 @@
 import { SignetError } from '../../shared/errors';
 import { createSignedData } from '../cms/signed/create-signed-data';
 import type { HashName, PrivateKeyHandle, SignatureScheme } from '../keys/private-key-handle';
-import { assembleMessage, buildMultipartSigned, buildPkcs7MimeEntity, canonicalizeForSigning, copyHeadersIntoEntity, splitMessage } from '../mime/index';
+import { assembleMessage, buildMultipartSigned, buildPkcs7MimeEntity, canonicalizeForSigning, copyHeadersIntoEntity, formatMessageDate, splitMessage } from '../mime/index';
+import type { HeaderField } from '../mime/index';
+import { isDateReplayed, parseMailDate } from './date-rule';
 
 export interface MessageSigner {
   key: PrivateKeyHandle;
@@ -32,7 +34,10 @@ export async function signMessage(raw: Uint8Array, signer: MessageSigner, option
   const scheme = options.scheme ?? (signer.key.keyType === 'EC' ? 'ECDSA' : 'RSASSA-PKCS1-v1_5');
   const form = options.form ?? 'detached';
 
-  const { outerHeaders, content } = splitMessage(raw);
+  const signingTime = options.signingTime ?? new Date();
+  const split = splitMessage(raw);
+  const outerHeaders = dateMessageAtSigning(split.outerHeaders, signingTime);
+  const content = split.content;
   const signedContent = canonicalizeForSigning(copyHeadersIntoEntity(content, outerHeaders, 'clear'));
   const signature = await createSignedData({
     content: signedContent,
@@ -41,8 +46,22 @@ export async function signMessage(raw: Uint8Array, signer: MessageSigner, option
     hash,
     scheme,
     encapsulate: form === 'opaque',
-    signingTime: options.signingTime ?? new Date(),
+    signingTime,
   });
   const entity = form === 'opaque' ? buildPkcs7MimeEntity(signature, 'signed-data') : buildMultipartSigned(signedContent, signature, MICALG[hash]);
   return assembleMessage(outerHeaders, entity);
+}
+
+/**
+ * RFC 5322 §3.6.1: Date is when the message was ready to send, and signing is that moment. A
+ * draft written hours before would otherwise carry a Date verifiers take for a replay (the date
+ * rule of DESIGN.md), so a missing, unreadable or stale Date becomes the signing time.
+ */
+function dateMessageAtSigning(headers: readonly HeaderField[], signingTime: Date): HeaderField[] {
+  const date: HeaderField = { name: 'Date', value: formatMessageDate(signingTime) };
+  const isDate = (field: HeaderField): boolean => field.name.toLowerCase() === 'date';
+  if (!headers.some(isDate)) return [...headers, date];
+  return headers.map((field) =>
+    isDate(field) && (parseMailDate(field.value) === undefined || isDateReplayed(field.value, signingTime)) ? { ...date, name: field.name } : field,
+  );
 }
