@@ -7,7 +7,7 @@
 import { SignetError } from '../../shared/errors';
 import { CONTENT_TYPE_OIDS } from '../cms/signed/algorithms';
 import { parseBer } from '../cms/signed/parse-signed-data';
-import { decodeBase64Lenient, parseContentDisposition, getHeaderValue } from '../mime/index';
+import { decodeBody, parseContentDisposition, getHeaderValue } from '../mime/index';
 import type { MimeEntity } from '../mime/index';
 import * as asn1js from 'asn1js';
 
@@ -63,10 +63,9 @@ export function attachmentName(entity: MimeEntity): string {
   return disposition.parameters.filename ?? entity.contentType.parameters.name ?? '';
 }
 
-/** The entity's body with its transfer encoding undone (CMS travels base64 or binary). */
+/** The entity's body with its transfer encoding undone (CMS travels base64, rarely binary). */
 export function decodeEntityBody(entity: MimeEntity): Uint8Array {
-  if (entity.contentTransferEncoding === 'base64') return decodeBase64Lenient(entity.body);
-  return entity.body;
+  return decodeBody(entity);
 }
 
 function sniffCmsContentType(der: Uint8Array): string | undefined {
