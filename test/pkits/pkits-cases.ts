@@ -33,11 +33,6 @@ export const DEFAULT_OUTCOME_OF_UNNAMED: Record<string, 'valid' | 'invalid'> = {
   inhibitAnyPolicyTest3: 'valid', // 4.12.3 (invalid only with initial-inhibit-any-policy)
 };
 
-/** Section 4.15 (delta-CRLs) is outside the default-policy set run here: a complete CRL must answer. */
-export function isDeltaCrlCase(name: string): boolean {
-  return /deltaCRL/.test(name);
-}
-
 export function expectedOutcome(name: string): 'valid' | 'invalid' {
   if (name.startsWith('Valid')) return 'valid';
   if (name.startsWith('Invalid')) return 'invalid';

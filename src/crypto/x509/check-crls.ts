@@ -3,7 +3,7 @@ import { REASON_BITS, type DistributionPointValue, type GeneralNameValue } from 
 import type { CertificateRecord } from './certificate-record';
 import { namesEqual, type DistinguishedName } from './distinguished-name';
 import type { DistributionPointName } from './distribution-points';
-import type { CrlRecord } from './crl-record';
+import type { CrlEntry, CrlRecord } from './crl-record';
 
 /**
  * Revocation from CRLs, RFC 5280 §6.3: which CRLs are in scope for a certificate (issuer,
@@ -56,7 +56,7 @@ export async function checkCertificateWithCrls(
   });
   for (const point of distributionPointsOf(certificate)) {
     for (const crl of context.crls) {
-      if (crl.isDelta) continue; // delta CRLs are not used: a complete CRL must answer.
+      if (crl.isDelta) continue; // a delta CRL only amends its base (below); a complete CRL must answer.
       const reasons = reasonsInScope(certificate, point, crl);
       if (!reasons) continue;
       inScope += 1;
@@ -74,26 +74,36 @@ export async function checkCertificateWithCrls(
         problems.push('the CRL is dated in the future');
         continue;
       }
-      const entry = crl.entries.find((candidate) =>
-        candidate.serialNumberHex === certificate.serialNumberHex &&
-        namesEqual(candidate.certificateIssuer ?? crl.issuer, certificate.issuer));
-      if (entry && entry.unknownCritical.length > 0) {
-        problems.push(`a CRL entry carries an unknown critical extension ${entry.unknownCritical.join(', ')}`);
+      const entry = findEntry(crl, certificate);
+      const delta = await findDeltaCrl(crl, issuerInPath, context);
+      const deltaEntry = delta ? findEntry(delta, certificate) : undefined;
+      if ((entry && entry.unknownCritical.length > 0) || (deltaEntry && deltaEntry.unknownCritical.length > 0)) {
+        problems.push('a CRL entry carries an unknown critical extension');
         continue;
       }
-      if (entry && entry.reason !== 'removeFromCRL') {
+      // §5.3.1: removeFromCRL in a delta CRL releases a certificateHold of its base CRL.
+      const releasedByDelta = deltaEntry?.reason === 'removeFromCRL';
+      const revocation =
+        deltaEntry && !releasedByDelta
+          ? { entry: deltaEntry, from: delta as CrlRecord }
+          : entry && entry.reason !== 'removeFromCRL' && !(releasedByDelta && entry.reason === 'certificateHold')
+            ? { entry, from: crl }
+            : undefined;
+      if (revocation) {
+        const revoked = revocation.entry;
         locations.clear();
-        locations.add(crl.location);
+        locations.add(revocation.from.location);
         return {
-          answer: answer('revoked', `Revoked on ${entry.revocationDate.toISOString()}${entry.reason ? ` (${entry.reason})` : ''}`, {
-            revocationReason: entry.reason,
-            revocationTime: entry.revocationDate.toISOString(),
+          answer: answer('revoked', `Revoked on ${revoked.revocationDate.toISOString()}${revoked.reason ? ` (${revoked.reason})` : ''}`, {
+            revocationReason: revoked.reason,
+            revocationTime: revoked.revocationDate.toISOString(),
           }),
           crlInvalid: false,
-          revokedAt: entry.revocationDate,
-          reason: entry.reason,
+          revokedAt: revoked.revocationDate,
+          reason: revoked.reason,
         };
       }
+      if (delta) locations.add(delta.location);
       if (crl.nextUpdate === undefined || crl.nextUpdate <= context.now) {
         stale = true;
         continue;
@@ -105,6 +115,36 @@ export async function checkCertificateWithCrls(
   if (ALL_REASONS.every((reason) => covered.has(reason))) return { answer: answer('good', 'Not listed in a current CRL'), crlInvalid: false };
   const detail = problems.length > 0 ? `No usable CRL: ${problems.join('; ')}` : stale ? 'The CRL is past its nextUpdate' : 'The CRLs do not cover every revocation reason';
   return { answer: answer('unknown', detail), crlInvalid: problems.length > 0 && covered.size === 0 };
+}
+
+function findEntry(crl: CrlRecord, certificate: CertificateRecord): CrlEntry | undefined {
+  return crl.entries.find((candidate) =>
+    candidate.serialNumberHex === certificate.serialNumberHex && namesEqual(candidate.certificateIssuer ?? crl.issuer, certificate.issuer));
+}
+
+/**
+ * §6.3.3 (c) and §5.2.4: a current delta CRL for this complete CRL: same issuer, same scope
+ * (issuing distribution point), same key (AKI), a BaseCRLNumber the complete CRL reaches and a
+ * CRL number beyond it, signed by a valid CRL signer. The newest one wins.
+ */
+async function findDeltaCrl(complete: CrlRecord, issuerInPath: CertificateRecord | undefined, context: CrlCheckContext): Promise<CrlRecord | undefined> {
+  const completeNumber = complete.crlNumber;
+  if (completeNumber === undefined) return undefined;
+  const deltas = context.crls
+    .filter((delta) =>
+      delta.isDelta &&
+      delta.unknownCritical.length === 0 &&
+      namesEqual(delta.issuer, complete.issuer) &&
+      delta.issuingDistributionPointKey === complete.issuingDistributionPointKey &&
+      (delta.authorityKeyIdentifier === undefined || complete.authorityKeyIdentifier === undefined || delta.authorityKeyIdentifier === complete.authorityKeyIdentifier) &&
+      delta.baseCrlNumber !== undefined && delta.baseCrlNumber <= completeNumber &&
+      delta.crlNumber !== undefined && delta.crlNumber > completeNumber &&
+      delta.thisUpdate <= context.now && delta.nextUpdate !== undefined && delta.nextUpdate > context.now)
+    .sort((left, right) => ((right.crlNumber ?? 0n) > (left.crlNumber ?? 0n) ? 1 : -1));
+  for (const delta of deltas) {
+    if (typeof (await context.findCrlSigner(delta, issuerInPath)) !== 'string') return delta;
+  }
+  return undefined;
 }
 
 /** §6.3.3: a certificate without a CRL distribution point is treated as having one whose CRL issuer is its issuer. */

@@ -31,6 +31,11 @@ export interface CrlRecord {
   nextUpdate?: Date;
   authorityKeyIdentifier?: string;
   issuingDistributionPoint?: IssuingDistributionPointValue;
+  /** The IDP extension's DER in hex: a delta CRL must have the same scope as its base (§5.2.4). */
+  issuingDistributionPointKey: string;
+  /** cRLNumber (§5.2.3), and for a delta CRL the BaseCRLNumber of its deltaCRLIndicator (§5.2.4). */
+  crlNumber?: bigint;
+  baseCrlNumber?: bigint;
   isDelta: boolean;
   unknownCritical: string[];
   entries: CrlEntry[];
@@ -74,17 +79,25 @@ export function readCrlRecord(der: Uint8Array, location = 'given'): CrlRecord {
     issuer: readDistinguishedName(crl.issuer.valueBeforeDecode),
     thisUpdate: crl.thisUpdate.value,
     nextUpdate: crl.nextUpdate?.value,
+    issuingDistributionPointKey: '',
     isDelta: false,
     unknownCritical: [],
     entries: [],
   };
   for (const extension of crl.crlExtensions?.extensions ?? []) {
-    if (extension.extnID === '2.5.29.27') record.isDelta = true;
+    if (extension.extnID === '2.5.29.27') {
+      record.isDelta = true;
+      record.baseCrlNumber = readInteger(extension.extnValue.valueBlock.valueHexView);
+    }
+    if (extension.extnID === '2.5.29.20') record.crlNumber = readInteger(extension.extnValue.valueBlock.valueHexView);
     if (extension.extnID === '2.5.29.35') {
       const keyIdentifier = (extension.parsedValue as pkijs.AuthorityKeyIdentifier | undefined)?.keyIdentifier;
       if (keyIdentifier) record.authorityKeyIdentifier = toHex(keyIdentifier.valueBlock.valueHexView);
     }
-    if (extension.extnID === '2.5.29.28') record.issuingDistributionPoint = readIssuingDistributionPoint(extension.extnValue.valueBlock.valueHexView);
+    if (extension.extnID === '2.5.29.28') {
+      record.issuingDistributionPoint = readIssuingDistributionPoint(extension.extnValue.valueBlock.valueHexView);
+      record.issuingDistributionPointKey = toHex(extension.extnValue.valueBlock.valueHexView);
+    }
     if (extension.critical && !CRL_EXTENSIONS_KNOWN.has(extension.extnID)) record.unknownCritical.push(extension.extnID);
   }
   // §5.3.3: an indirect CRL's entries inherit the certificate issuer of the entry before them.
@@ -111,4 +124,12 @@ export function readCrlRecord(der: Uint8Array, location = 'given'): CrlRecord {
     record.entries.push(entry);
   }
   return record;
+}
+
+/** CRLNumber ::= INTEGER (0..MAX), as a bigint (it may be up to 20 octets); undefined when malformed. */
+function readInteger(der: Uint8Array): bigint | undefined {
+  const parsed = asn1js.fromBER(der);
+  if (parsed.offset === -1 || !(parsed.result instanceof asn1js.Integer)) return undefined;
+  const hex = toHex(new Uint8Array(parsed.result.valueBlock.valueHexView));
+  return hex === '' ? undefined : BigInt(`0x${hex}`);
 }

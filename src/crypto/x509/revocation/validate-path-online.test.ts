@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPathAcceptable } from '../validate-path';
 import { createBoundedFetch, type FetchBytes, type PlatformFetch } from './fetch-bytes';
 import { createMemoryRevocationCache } from './revocation-cache';
-import { startRevocationPeers, type RevocationPeers } from './revocation-servers.test-helper';
+import { startRevocationPeers, type RevocationPeers } from './revocation-peers.test-support';
 import { validateCertificatePathOnline } from './validate-path-online';
 
 let peers: RevocationPeers;
