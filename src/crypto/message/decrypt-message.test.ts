@@ -131,6 +131,15 @@ describe('OpenSSL encrypts, Signet decrypts: key management', () => {
     });
   }
 
+  it('ECDH to Jed (P-384) with the X9.63 sha384 and sha224 KDFs', async () => {
+    for (const kdf of ['sha384', 'sha224']) {
+      const message = opensslEncrypt([], ['-aes-256-gcm', '-recip', fixturePath('jed.pem'), '-keyopt', `ecdh_kdf_md:${kdf}`]);
+      const result = await decryptMessage(message, await recipientFor('jed'));
+      expect(result.content).toEqual(expectedContent);
+      expect(result.encryption.keyManagement[0]).toBe(`ECDH (P-384, X9.63 KDF SHA-${kdf.slice(3)}, AES-256 key wrap)`);
+    }
+  });
+
   it('ECDH to Jed (P-384) with AES-128 and AES-192 key wrap', async () => {
     for (const option of ['-aes128', '-aes192']) {
       const message = opensslEncrypt(['jed'], [option]);
