@@ -56,7 +56,7 @@ export interface ContactSummary {
   explicitlyTrusted: boolean;
   /** The verdict of the last good signature seen with it (`valid`, `untrusted`, ...). */
   lastStatus?: VerificationStatus;
-  /** The certificate Signet would encrypt to for (one of) its addresses: the newest one. */
+  /** The certificate Signet would encrypt to for (one of) its addresses: the newest trusted one. */
   preferredForEncryption: boolean;
   firstSeen: string;
   lastSeen: string;

@@ -96,6 +96,18 @@ describe('harvesting certificates from signed mail', () => {
     expect([...preferredForEncryption(records, new Date('2026-11-28T00:00:00Z'))]).toEqual([jethro2026.fingerprintSha256]);
   });
 
+  test('a self-signed certificate claiming Jethro’s address, seen later, never becomes the one to encrypt to', async () => {
+    const database = await freshDatabase();
+    const impostor = summary('ff'.repeat(32), 'jethro@jedco.example', '2026-06-01T00:00:00.000Z');
+    await harvestSignerCertificates(database, verdictOf(signer('valid', jethro2025, new Uint8Array([1]))), '2026-01-01T00:00:00.000Z');
+    await harvestSignerCertificates(database, verdictOf(signer('untrusted', impostor, new Uint8Array([6]))), '2026-11-01T00:00:00.000Z');
+    const records = await listContactRecords(database);
+    expect(records).toHaveLength(2);
+    expect([...preferredForEncryption(records, new Date('2026-11-28T00:00:00Z'))]).toEqual([jethro2025.fingerprintSha256]);
+    await setContactTrusted(database, impostor.fingerprintSha256, true);
+    expect([...preferredForEncryption(await listContactRecords(database), new Date('2026-11-28T00:00:00Z'))]).toEqual([impostor.fingerprintSha256]);
+  });
+
   test('an expired certificate is never the one to encrypt to', async () => {
     const database = await freshDatabase();
     const expired = summary('dd'.repeat(32), 'jane@jedco.example', '2019-01-01T00:00:00.000Z', '2021-01-01T00:00:00.000Z');

@@ -17,14 +17,30 @@ import { writeAtomically } from './write-atomically';
  */
 const HARVESTED_STATUSES: ReadonlySet<VerificationStatus> = new Set(['valid', 'weak', 'untrusted', 'mismatch']);
 
+/**
+ * Statuses that say the certificate itself is trusted (it chains to an anchor the person imported):
+ * `mismatch` too, since only the From address differed. An `untrusted` certificate is kept (it can
+ * be trusted later) but never chosen for encryption: anyone can make a self-signed certificate
+ * carrying jethro@jedco.example, and a page can hand Signet mail signed with it.
+ */
+const TRUSTED_CERTIFICATE_STATUSES: ReadonlySet<VerificationStatus> = new Set(['valid', 'weak', 'mismatch']);
+
+/**
+ * Content scripts may ask for verification, so a hostile page could feed Signet endless mail
+ * signed with throw-away certificates: past this many contacts, untrusted ones are not added.
+ */
+export const MAXIMUM_CONTACTS_BEFORE_UNTRUSTED_ARE_REFUSED = 5000;
+
 /** Stores (or refreshes) the certificate of every signer whose signature verified. */
 export async function harvestSignerCertificates(database: SignetDatabase, verdict: Verdict, seenAt: string): Promise<void> {
   const harvest = verdict.signers.flatMap((signer) => toCandidate(signer));
   if (harvest.length === 0) return;
   await writeAtomically(database, ['contacts'], async (transaction) => {
     const store = transaction.objectStore('contacts');
+    const crowded = (await store.count()) >= MAXIMUM_CONTACTS_BEFORE_UNTRUSTED_ARE_REFUSED;
     for (const candidate of harvest) {
       const existing = await store.get(candidate.id);
+      if (!existing && crowded && !TRUSTED_CERTIFICATE_STATUSES.has(candidate.status)) continue;
       await store.put(
         existing
           ? {
@@ -101,14 +117,19 @@ export async function setContactTrusted(database: SignetDatabase, contactId: str
   });
 }
 
+/** Whether Signet may encrypt to this certificate: trusted through an anchor, or directly by the person. */
+export function isTrustedForEncryption(record: ContactRecord): boolean {
+  return record.explicitlyTrusted || (record.lastStatus !== undefined && TRUSTED_CERTIFICATE_STATUSES.has(record.lastStatus));
+}
+
 /**
  * For each address, the certificate to encrypt to: the one issued last (latest notBefore) among
- * those not expired at `now`. Returns the ids of those certificates.
+ * the trusted ones not expired at `now`. Returns the ids of those certificates.
  */
 export function preferredForEncryption(records: readonly ContactRecord[], now: Date): Set<string> {
   const newestByAddress = new Map<string, ContactRecord>();
   for (const record of records) {
-    if (Date.parse(record.summary.notAfter) < now.getTime()) continue;
+    if (!isTrustedForEncryption(record) || Date.parse(record.summary.notAfter) < now.getTime()) continue;
     for (const address of record.emailAddresses) {
       const current = newestByAddress.get(address);
       if (!current || Date.parse(record.summary.notBefore) > Date.parse(current.summary.notBefore)) {

@@ -23,6 +23,14 @@ export function isWorthKeeping(verdict: Verdict): boolean {
   return verdict.status !== 'unsigned';
 }
 
+/**
+ * Content scripts may ask for verification, so a hostile page could feed Signet endless signed
+ * junk: once this many messages are kept, new ones are kept only when signed by a certificate
+ * Signet trusts (valid, weak, or mismatch: the evidence that matters is about real signers).
+ */
+export const MAXIMUM_EVIDENCE_BEFORE_UNTRUSTED_ARE_REFUSED = 2000;
+const TRUSTED_SIGNER_STATUSES: ReadonlySet<Verdict['status']> = new Set(['valid', 'weak', 'mismatch']);
+
 export async function recordEvidence(
   database: SignetDatabase,
   entry: { raw: Uint8Array; messageId?: string; verdict: Verdict; verifiedAt: string },
@@ -33,6 +41,9 @@ export async function recordEvidence(
   await writeAtomically(database, ['evidence'], async (transaction) => {
     const store = transaction.objectStore('evidence');
     const existing = await store.get(messageKey);
+    if (!existing && !TRUSTED_SIGNER_STATUSES.has(entry.verdict.status)) {
+      if ((await store.count()) >= MAXIMUM_EVIDENCE_BEFORE_UNTRUSTED_ARE_REFUSED) return;
+    }
     const earlier = existing?.verifications ?? [];
     const verifications = [...earlier, verification];
     if (verifications.length > MAXIMUM_VERIFICATIONS_KEPT) verifications.splice(1, verifications.length - MAXIMUM_VERIFICATIONS_KEPT);
