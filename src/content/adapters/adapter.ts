@@ -4,6 +4,7 @@
  * adapter for read views, the raw message, and where to put Signet's own elements. Adding Outlook
  * on the web is one folder beside `gmail/` implementing this interface.
  */
+import type { ComposeWindowAdapter } from '../features/compose-window-adapter';
 
 /** One opened message in the page. */
 export interface ReadView {
@@ -39,6 +40,9 @@ export interface WebmailAdapter {
 
   /** Calls `onComposeView` once for each compose window; ends when `signal` aborts. */
   observeComposeViews(onComposeView: (view: ComposeView) => void, signal: AbortSignal): void;
+
+  /** Reading and driving a compose window (the writing features, issue 6); absent: Signet doesn't write here. */
+  readonly compose?: ComposeWindowAdapter;
 
   /**
    * The message exactly as received (RFC 5322 bytes, never text-decoded: 8-bit MIME and signatures

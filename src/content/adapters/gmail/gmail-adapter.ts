@@ -9,15 +9,20 @@ import { fetchMessageBytes } from '../../network/fetch-message-bytes';
 import { SignetError } from '../../../shared/errors';
 import { describeMessageId, readGmailMessageIds } from './message-ids';
 import { buildRawMessageUrls } from './raw-message-urls';
+import { GmailComposeWindows } from './gmail-compose';
 import { css, LEGACY_MESSAGE_ID_ATTRIBUTE, MESSAGE_ID_ATTRIBUTE } from './selectors';
 
 export class GmailAdapter implements WebmailAdapter {
   readonly name = 'gmail';
+  /** The compose window's fields, Send button and toolbar place (issue 6). */
+  readonly compose: GmailComposeWindows;
 
   constructor(
     private readonly window: Window,
     private readonly fetchFunction: typeof fetch = (input, init) => window.fetch(input, init),
-  ) {}
+  ) {
+    this.compose = new GmailComposeWindows(fetchFunction);
+  }
 
   detect(location: Location): boolean {
     // Gmail serves its app under /mail/ (`/mail/u/N/`, `/mail/b/<x>/u/N/` for delegated accounts).

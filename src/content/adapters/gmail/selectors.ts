@@ -49,6 +49,26 @@ export const GMAIL_SELECTORS = {
   composeBody: { css: 'div[aria-label="Message Body"][contenteditable=true]', mustMatchIn: COMPOSE_VIEWS },
   composeSendButton: { css: 'div.T-I.T-I-atl[role=button][data-tooltip^="Send"]', mustMatchIn: COMPOSE_VIEWS },
   composeToolbarRow: { css: 'tr.btC', mustMatchIn: COMPOSE_VIEWS },
+  // Writing (issue 6), GMAIL-NOTES.md §3.
+  /** Recipient fields; each holds a typing box and (real Gmail, since 2021) chips (InboxSDK page-parser, gmail.js). */
+  composeToField: { css: 'div[name=to]', mustMatchIn: COMPOSE_VIEWS },
+  composeCcField: { css: 'div[name=cc]', mustMatchIn: COMPOSE_VIEWS },
+  composeBccField: { css: 'div[name=bcc]', mustMatchIn: COMPOSE_VIEWS },
+  /** The typing box inside a recipient field (gmail.js `div[name=to] input`). */
+  composeRecipientInput: { css: 'input', mustMatchIn: COMPOSE_VIEWS },
+  /** A recipient chip, its address in `data-hovercard-id` (InboxSDK `get-recipients.ts`). */
+  composeRecipientChip: { css: '[role=option][data-hovercard-id]', mustMatchIn: [REAL_COMPOSE] },
+  /** The cell of the Send button, after which Signet's toggles go (gmail.js adds its buttons there too). */
+  composeSendCell: { css: 'td.gU.Up', mustMatchIn: COMPOSE_VIEWS },
+  /** Discard (real Gmail `div.oh`, the demo `div.og`): both carry this tooltip. */
+  composeDiscardButton: { css: '[role=button][data-tooltip^="Discard draft"]', mustMatchIn: COMPOSE_VIEWS },
+  /** Replies: the answered message's API id and the thread id (InboxSDK compose view hidden inputs). */
+  composeRepliedMessage: { css: 'input[name=rm]', mustMatchIn: [DEMO_COMPOSE] },
+  composeThreadId: { css: 'input[name=lts]', mustMatchIn: [DEMO_COMPOSE] },
+  /** An attachment of the draft, its name in `div.vI` and its bytes behind `a.dO` (gmail.js). */
+  composeAttachment: { css: 'div.dL', mustMatchIn: [] },
+  composeAttachmentName: { css: 'div.vI', mustMatchIn: [] },
+  composeAttachmentLink: { css: 'a.dO', mustMatchIn: [] },
 } as const satisfies Record<string, PageSelector>;
 
 export type GmailSelectorName = keyof typeof GMAIL_SELECTORS;
