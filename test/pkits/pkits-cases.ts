@@ -33,6 +33,11 @@ export const DEFAULT_OUTCOME_OF_UNNAMED: Record<string, 'valid' | 'invalid'> = {
   inhibitAnyPolicyTest3: 'valid', // 4.12.3 (invalid only with initial-inhibit-any-policy)
 };
 
+/** Sections 4.15 (delta-CRLs) and 4.16 (private certificate extensions), beyond the default-policy set 4.1-4.14. */
+export function isBeyondDefaultPolicySet(name: string): boolean {
+  return /deltaCRL|UnknownNotCriticalCertificateExtension|UnknownCriticalCertificateExtension/.test(name);
+}
+
 export function expectedOutcome(name: string): 'valid' | 'invalid' {
   if (name.startsWith('Valid')) return 'valid';
   if (name.startsWith('Invalid')) return 'invalid';
