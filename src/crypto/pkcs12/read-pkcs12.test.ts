@@ -35,6 +35,30 @@ function exportWithOpenssl(person: string, exportPassword: string, options: stri
   return new Uint8Array(readFileSync(out));
 }
 
+/** The ContentInfos of a PKCS#12 file without MAC or encryption (RFC 7292 §4.1). */
+function authenticatedSafeOf(file: Uint8Array): asn1js.AsnType[] {
+  const pfx = asn1js.fromBER(file).result as asn1js.Sequence;
+  const content = ((pfx.valueBlock.value[1] as asn1js.Sequence).valueBlock.value[1] as asn1js.Constructed).valueBlock.value[0] as asn1js.OctetString;
+  return (asn1js.fromBER(content.getValue()).result as asn1js.Sequence).valueBlock.value;
+}
+
+/** A PFX without MAC around the given ContentInfos, to build files openssl won't write. */
+function buildPfxWithoutMac(contentInfos: asn1js.AsnType[]): Uint8Array {
+  const authenticatedSafe = new asn1js.Sequence({ value: contentInfos }).toBER();
+  const pfx = new asn1js.Sequence({
+    value: [
+      new asn1js.Integer({ value: 3 }),
+      new asn1js.Sequence({
+        value: [
+          new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.7.1' }),
+          new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.OctetString({ valueHex: authenticatedSafe })] }),
+        ],
+      }),
+    ],
+  });
+  return new Uint8Array(pfx.toBER());
+}
+
 async function errorCodeOf(promise: Promise<unknown>): Promise<ErrorCode | 'no error' | 'not a SignetError'> {
   try {
     await promise;
@@ -123,27 +147,31 @@ describe('importing a digital ID', () => {
     const plain = ['-nomac', '-keypbe', 'NONE', '-certpbe', 'NONE'];
     const bobKeyOnly = join(scratch, 'bob-key-only.p12');
     execFileSync('openssl', ['pkcs12', '-export', '-nocerts', '-inkey', join(generated, 'bob-hacker.key'), '-passout', `pass:${password}`, '-out', bobKeyOnly, ...plain]);
-    const authenticatedSafeOf = (file: Uint8Array) => {
-      const pfx = asn1js.fromBER(file).result as asn1js.Sequence;
-      const content = ((pfx.valueBlock.value[1] as asn1js.Sequence).valueBlock.value[1] as asn1js.Constructed).valueBlock.value[0] as asn1js.OctetString;
-      return (asn1js.fromBER(content.getValue()).result as asn1js.Sequence).valueBlock.value;
-    };
     const contentInfos = [...authenticatedSafeOf(new Uint8Array(readFileSync(bobKeyOnly))), ...authenticatedSafeOf(exportWithOpenssl('jethro', password, plain))];
-    const authenticatedSafe = new asn1js.Sequence({ value: contentInfos }).toBER();
-    const combined = new asn1js.Sequence({
-      value: [
-        new asn1js.Integer({ value: 3 }),
-        new asn1js.Sequence({
-          value: [
-            new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.7.1' }),
-            new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.OctetString({ valueHex: authenticatedSafe })] }),
-          ],
-        }),
-      ],
-    });
-    const id = await readPkcs12(new Uint8Array(combined.toBER()), password);
+    const id = await readPkcs12(buildPfxWithoutMac(contentInfos), password);
     expect(id.certificates[0]).toEqual(certificateDer('jethro'));
     expect(id.privateKeyPkcs8).toEqual(pkcs8Der('jethro'));
+  });
+
+  it('with a renewed certificate for the same key listed first, localKeyId picks the one the key was exported with', async () => {
+    const request = join(scratch, 'renewed.csr');
+    const renewed = join(scratch, 'renewed.pem');
+    execFileSync('openssl', ['req', '-new', '-key', join(generated, 'jethro.key'), '-subj', '/CN=Jethro Bodine (renewed)', '-out', request]);
+    execFileSync('openssl', ['x509', '-req', '-in', request, '-CA', join(generated, 'jedco-mail-ca.pem'), '-CAkey', join(generated, 'jedco-mail-ca.key'),
+      '-set_serial', '0x77', '-days', '10', '-out', renewed]);
+    const exported = join(scratch, 'jethro-two-certificates.p12');
+    execFileSync('openssl', ['pkcs12', '-export', '-inkey', join(generated, 'jethro.key'), '-in', join(generated, 'jethro.pem'), '-certfile', renewed,
+      '-passout', `pass:${password}`, '-nomac', '-keypbe', 'NONE', '-certpbe', 'NONE', '-out', exported]);
+    const contentInfos = authenticatedSafeOf(new Uint8Array(readFileSync(exported)));
+    // Put the renewed certificate (no localKeyId) before Jethro's own (with the key's localKeyId).
+    const certificateContent = (contentInfos[0] as asn1js.Sequence).valueBlock.value[1] as asn1js.Constructed;
+    const certificateBags = asn1js.fromBER((certificateContent.valueBlock.value[0] as asn1js.OctetString).getValue()).result as asn1js.Sequence;
+    expect(certificateBags.valueBlock.value).toHaveLength(2);
+    certificateBags.valueBlock.value.reverse();
+    certificateContent.valueBlock.value[0] = new asn1js.OctetString({ valueHex: certificateBags.toBER() });
+    const id = await readPkcs12(buildPfxWithoutMac(contentInfos), password);
+    expect(id.certificates[0]).toEqual(certificateDer('jethro'));
+    expect(id.certificates[1]).toEqual(decodePemBlocks(readFileSync(renewed, 'utf8'), 'CERTIFICATE')[0].der);
   });
 
   it('a stranger with only a self-signed certificate gets a one-certificate identity', async () => {
