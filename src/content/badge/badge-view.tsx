@@ -94,7 +94,9 @@ function VerdictDetails({ verdict, signer, describeProblem, onTrustSender }: Ver
     <div class="details" role="dialog" aria-label="Signature details">
       <dl>
         <dt>Status</dt>
-        <dd data-field="status">{verdict.status}</dd>
+        <dd data-field="status">
+          {describeVerdict(verdict).label} ({verdict.status})
+        </dd>
         {verdict.fromAddress !== undefined && (
           <>
             <dt>Sender (From)</dt>
