@@ -90,11 +90,13 @@ async function askOcsp(
   }
 }
 
+/** Its CRL distribution points, then its freshest-CRL points (delta-CRLs, §4.2.1.15). */
 function crlUrls(certificate: CertificateRecord): string[] {
-  const urls = (certificate.extensions.crlDistributionPoints ?? []).flatMap((point) =>
+  const points = [...(certificate.extensions.crlDistributionPoints ?? []), ...(certificate.extensions.freshestCrl ?? [])];
+  const urls = points.flatMap((point) =>
     point.fullNames.flatMap((name) => (name.kind === 'uniformResourceIdentifier' && isFetchableUrl(name.value) ? [name.value] : [])),
   );
-  return [...new Set(urls)].slice(0, 2);
+  return [...new Set(urls)].slice(0, 3);
 }
 
 /**
