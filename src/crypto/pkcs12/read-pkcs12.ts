@@ -6,16 +6,18 @@
  *   PFX ::= SEQUENCE { version INTEGER {v3(3)}, authSafe ContentInfo, macData MacData OPTIONAL }
  *
  * Order matters (RFC 7292 §5.1): the MAC is checked before anything inside is decrypted or
- * parsed, so a wrong password is always `wrong-password`, and a tampered file never reaches the
- * key parser.
+ * parsed, so a wrong password is `wrong-password` and a tampered file never reaches the key
+ * parser. A file without a MAC (`openssl pkcs12 -nomac`) is still read: there a wrong password
+ * shows as bad padding when decrypting, reported as `wrong-password` too, and the key must still
+ * match its certificate.
  */
 import { SignetError } from '../../shared/errors';
 import { corrupt, explicitTagContent, objectIdentifier, octetStringBytes, parseBer, sequenceItems, smallInteger } from './asn1';
 import type { DigitalId } from './digital-id';
 import { OID_DATA } from './object-identifiers';
-import { pairKeyWithCertificate } from './pair-key-with-certificate';
+import { pairKeyWithCertificate, type PairedCertificates } from './pair-key-with-certificate';
 import { encodePassword } from './password-encodings';
-import { describePrivateKey, normalizePkcs8 } from './private-key-info';
+import { describePrivateKey, normalizePkcs8, type PrivateKeyDescription } from './private-key-info';
 import { readAuthenticatedSafe, type Pkcs12Bag } from './safe-bags';
 import { readMacData, verifyMac } from './verify-mac';
 
@@ -77,7 +79,7 @@ type CertificateBag = Extract<Pkcs12Bag, { kind: 'certificate' }>;
  * A digital ID holds one key. Should a file carry several, the first one that Signet can use and
  * that has its certificate is the one; if none does, the first key's problem is the one reported.
  */
-async function chooseKey(keys: KeyBag[], certificates: CertificateBag[]) {
+async function chooseKey(keys: KeyBag[], certificates: CertificateBag[]): Promise<{ key: KeyBag; description: PrivateKeyDescription } & PairedCertificates> {
   let firstError: unknown;
   for (const key of keys) {
     try {
