@@ -88,6 +88,7 @@ describe('Jethro signs an order from the compose window', () => {
     await ellieMail.mail.open(ellie, ellieId);
     expect(await ellieMail.readBadge(ellieId)).toMatchObject({ status: 'valid', signer: jethro });
     await elliePage.close();
+    await jethroPage.bringToFront();
   });
 
   it('OpenSSL accepts the signed order exported from the server (format=raw)', async () => {
@@ -123,6 +124,7 @@ describe('Jethro encrypts to Ellie May', () => {
   });
 
   it('Ellie May decrypts it in Signet’s frame', async () => {
+    await management.page.bringToFront();
     expect(await management.importDigitalId(fixturePath('ellie-may.p12'), 'correct horse')).toMatchObject({ imported: true });
     const ellieId = (await listIds(webmail.origin, ellieToken, 'INBOX'))[0].id;
     const elliePage = await extension.browser.newPage();
@@ -131,8 +133,12 @@ describe('Jethro encrypts to Ellie May', () => {
     const frame = await ellieMail.signetFrame(ellieId, 'decrypt');
     await frame.click('[data-signet-action="decrypt"]');
     await frame.waitForSelector('[data-signet-decrypt="decrypted"]', { timeout: 30_000 });
-    expect(await frame.$eval('[data-signet-content="text"]', (element) => element.textContent ?? '')).toContain('8812');
+    // The compose window's body is HTML: the frame shows it in its sandboxed content frame.
+    const content = await (await frame.waitForSelector('iframe[data-signet-content="html"]'))?.contentFrame();
+    await content?.waitForFunction(() => document.body?.textContent?.includes('8812'));
+    expect(await content?.evaluate(() => document.body.textContent)).toContain('The gate code for the depot is 8812.');
     await elliePage.close();
+    await jethroPage.bringToFront();
   });
 
   it('a recipient without a certificate stops the encrypted send, with the list, and nothing is sent', async () => {
