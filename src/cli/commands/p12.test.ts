@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureFixtures } from '../../crypto/pkcs12/fixtures.test-support';
 
 const repositoryRoot = new URL('../../../', import.meta.url).pathname;
 const generated = join(repositoryRoot, 'test/fixtures/generated');
@@ -17,7 +18,7 @@ function opensslSha256Fingerprint(person: string): string {
 }
 
 beforeAll(() => {
-  execFileSync('bash', [join(repositoryRoot, 'test/fixtures/make-fixtures.sh')]);
+  ensureFixtures();
 });
 
 // Each case starts a tsx process: allow for a busy machine.

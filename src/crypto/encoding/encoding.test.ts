@@ -2,11 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeBase64, decodeBase64Url, encodeBase64, encodeBase64Lines, encodeBase64Url } from './base64';
 import { asciiBytes, bytesEqual, concatBytes, constantTimeEqual, latin1String } from './bytes';
 import { decodeHex, encodeHex } from './hex';
 import { decodePemBlocks, encodePem, looksLikePem } from './pem';
+import { ensureFixtures } from '../pkcs12/fixtures.test-support';
+
+beforeAll(ensureFixtures);
 
 describe('base64', () => {
   it('matches the RFC 4648 §10 test vectors both ways', () => {

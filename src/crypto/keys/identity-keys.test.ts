@@ -10,6 +10,7 @@ import { createPrivateKeyHandle, createPrivateKeyHandleFromPkcs8, importIdentity
 import { bufferSource } from '../encoding/bytes';
 import { decodePemBlocks } from '../encoding/pem';
 import type { HashName, SignatureScheme } from './private-key-handle';
+import { ensureFixtures } from '../pkcs12/fixtures.test-support';
 
 const repositoryRoot = new URL('../../../', import.meta.url).pathname;
 const generated = join(repositoryRoot, 'test/fixtures/generated');
@@ -46,7 +47,7 @@ function collectCryptoKeys(value: unknown): CryptoKey[] {
 }
 
 beforeAll(() => {
-  execFileSync('bash', [join(repositoryRoot, 'test/fixtures/make-fixtures.sh')]);
+  ensureFixtures();
   scratch = mkdtempSync(join(tmpdir(), 'signet-keys-'));
 });
 

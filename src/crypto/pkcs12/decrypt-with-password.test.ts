@@ -7,6 +7,7 @@ import { decodePemBlocks } from '../encoding/pem';
 import { algorithmIdentifier, octetStringBytes, parseBer, sequenceItems } from './asn1';
 import { decryptWithPassword } from './decrypt-with-password';
 import { encodePassword } from './password-encodings';
+import { ensureFixtures } from './fixtures.test-support';
 
 const repositoryRoot = new URL('../../../', import.meta.url).pathname;
 const keyFile = join(repositoryRoot, 'test/fixtures/generated/ellie-may.key');
@@ -22,7 +23,7 @@ function encryptKeyWithOpenssl(options: string[]): { algorithm: ReturnType<typeo
 const plainKey = () => decodePemBlocks(readFileSync(keyFile, 'utf8'), 'PRIVATE KEY')[0].der;
 
 beforeAll(() => {
-  execFileSync('bash', [join(repositoryRoot, 'test/fixtures/make-fixtures.sh')]);
+  ensureFixtures();
 });
 
 describe('password-based decryption of a shrouded key', () => {

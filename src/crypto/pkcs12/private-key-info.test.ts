@@ -5,13 +5,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodePemBlocks } from '../encoding/pem';
 import { encodeDerSequence, encodeNode, parseBer, sequenceItems } from './asn1';
 import { describePrivateKey, normalizePkcs8 } from './private-key-info';
+import { ensureFixtures } from './fixtures.test-support';
 
 const repositoryRoot = new URL('../../../', import.meta.url).pathname;
 const pkcs8Of = (name: string) =>
   decodePemBlocks(readFileSync(join(repositoryRoot, 'test/fixtures/generated', `${name}.key`), 'utf8'), 'PRIVATE KEY')[0].der;
 
 beforeAll(() => {
-  execFileSync('bash', [join(repositoryRoot, 'test/fixtures/make-fixtures.sh')]);
+  ensureFixtures();
 });
 
 describe('what a private key is', () => {

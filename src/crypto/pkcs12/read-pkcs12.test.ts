@@ -9,6 +9,7 @@ import { decodePemBlocks } from '../encoding/pem';
 import { bufferSource } from '../encoding/bytes';
 import { derivePkcs12Key, KDF_PURPOSE } from './pkcs12-kdf';
 import { readPkcs12 } from './read-pkcs12';
+import { ensureFixtures } from './fixtures.test-support';
 
 const repositoryRoot = new URL('../../../', import.meta.url).pathname;
 const generated = join(repositoryRoot, 'test/fixtures/generated');
@@ -69,7 +70,7 @@ async function errorCodeOf(promise: Promise<unknown>): Promise<ErrorCode | 'no e
 }
 
 beforeAll(() => {
-  execFileSync('bash', [join(repositoryRoot, 'test/fixtures/make-fixtures.sh')]);
+  ensureFixtures();
   scratch = mkdtempSync(join(tmpdir(), 'signet-pkcs12-'));
 });
 

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isSignetError } from '../../shared/errors';
 import { decodePemBlocks } from '../encoding/pem';
 import { certificateEmailAddresses, summarizeCertificate } from './certificate-summary';
+import { ensureFixtures } from '../pkcs12/fixtures.test-support';
 
 const repositoryRoot = new URL('../../../', import.meta.url).pathname;
 const generated = join(repositoryRoot, 'test/fixtures/generated');
@@ -16,7 +17,7 @@ function opensslField(name: string, ...options: string[]): string {
 }
 
 beforeAll(() => {
-  execFileSync('bash', [join(repositoryRoot, 'test/fixtures/make-fixtures.sh')]);
+  ensureFixtures();
 });
 
 describe("a certificate as a person sees it", () => {
