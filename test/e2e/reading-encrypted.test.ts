@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Frame, HTTPRequest, Page } from 'puppeteer-core';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowserWithExtension, type ExtensionBrowser } from './harness/launch-browser';
 import { demoBuildDirectory, fixturePath } from './harness/paths';
@@ -71,11 +71,6 @@ afterAll(async () => {
 /** The webmail page's own DOM, frames excluded (Signet's frames are other documents). */
 const pageHtml = (): Promise<string> => page.evaluate(() => document.documentElement.outerHTML);
 
-async function decryptIn(frame: Frame): Promise<void> {
-  await frame.click('[data-signet-action="decrypt"]');
-  await frame.waitForSelector('[data-signet-decrypt="decrypted"]', { timeout: 30_000 });
-}
-
 describe('Jethro opens an encrypted message', () => {
   it('sees Signet’s frame in place of the body, and nothing is decrypted before he clicks', async () => {
     const id = await messageId('story-encrypted-for-jethro');
@@ -89,8 +84,7 @@ describe('Jethro opens an encrypted message', () => {
 
   it('clicks Decrypt inside the frame and reads the message there; the page’s DOM never holds it', async () => {
     const id = await messageId('story-encrypted-for-jethro');
-    const frame = await signet.signetFrame(id, 'decrypt');
-    await decryptIn(frame);
+    const frame = await signet.decrypt(id);
     const shown = await frame.$eval('[data-signet-content="text"]', (element) => element.textContent ?? '');
     expect(shown).toContain('The gate code for the Bugtussle depot is 4711');
     const html = await pageHtml();
@@ -114,8 +108,7 @@ describe('Jethro opens an encrypted message', () => {
     await signet.mail.goBackToInbox();
     const id = await messageId('reading-encrypted-html');
     await signet.mail.clickInboxRow(id);
-    const frame = await signet.signetFrame(id, 'decrypt');
-    await decryptIn(frame);
+    const frame = await signet.decrypt(id);
     const contentFrame = await (await frame.waitForSelector('iframe[data-signet-content="html"]'))?.contentFrame();
     expect(contentFrame).toBeTruthy();
     await contentFrame?.waitForFunction(() => document.body?.textContent?.includes('31-41-59'));

@@ -63,6 +63,15 @@ export class SignetInWebmail {
     return this.signetFrame(messageId, 'trust-sender');
   }
 
+  /** Presses "Decrypt" in the message's decrypt frame (a person's click) and waits for the message. */
+  async decrypt(messageId: string): Promise<Frame> {
+    const frame = await this.signetFrame(messageId, 'decrypt');
+    const button = await frame.waitForSelector('[data-signet-action="decrypt"]', { timeout: 30_000 });
+    await button?.click();
+    await frame.waitForSelector('[data-signet-decrypt="decrypted"]', { timeout: 30_000 });
+    return frame;
+  }
+
   /** Signet's frame of this kind in this message, once its page has loaded. */
   async signetFrame(messageId: string, name: 'decrypt' | 'trust-sender'): Promise<Frame> {
     const element = await this.page.waitForSelector(
