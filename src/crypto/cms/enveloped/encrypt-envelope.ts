@@ -7,6 +7,7 @@
 import * as asn1js from 'asn1js';
 import type * as pkijs from 'pkijs';
 import { asBufferSource } from '../../rsa/buffer-source';
+import { encodeDerTree, type DerNode } from './der-tree';
 import { encryptKeyAgreement } from './key-agreement';
 import { encryptKeyTransport, type KeyTransport } from './key-transport';
 import { OID } from './object-identifiers';
@@ -83,26 +84,26 @@ export async function encryptEnvelope(
     const recipientInfos: pkijs.RecipientInfo[] = [];
     for (const recipient of recipients) recipientInfos.push(await buildRecipientInfo(recipient, contentKey, options));
 
-    const encryptedContentInfo = new asn1js.Sequence({
-      value: [
-        new asn1js.ObjectIdentifier({ value: OID.data }),
-        encrypted.algorithm,
-        new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 }, valueHex: encrypted.ciphertext }),
-      ],
-    });
-    const recipientSet = new asn1js.Set({ value: recipientInfos.map((info) => info.toSchema()) });
+    // Small parts through asn1js; the tree around the ciphertext written once (der-tree.ts).
+    const berOf = (value: asn1js.BaseBlock): Uint8Array => new Uint8Array(value.toBER());
+    const encryptedContentInfo: DerNode = {
+      tag: 0x30,
+      contents: [berOf(new asn1js.ObjectIdentifier({ value: OID.data })), berOf(encrypted.algorithm), { tag: 0x80, contents: [encrypted.ciphertext] }],
+    };
+    const recipientSet = berOf(new asn1js.Set({ value: recipientInfos.map((info) => info.toSchema()) }));
     const kind: EnvelopeKind = encrypted.tag === undefined ? 'enveloped-data' : 'authEnveloped-data';
     const body =
       kind === 'enveloped-data'
-        ? [new asn1js.Integer({ value: envelopedDataVersion(recipientInfos) }), recipientSet, encryptedContentInfo]
-        : [new asn1js.Integer({ value: 0 }), recipientSet, encryptedContentInfo, new asn1js.OctetString({ valueHex: encrypted.tag })];
-    const contentInfo = new asn1js.Sequence({
-      value: [
-        new asn1js.ObjectIdentifier({ value: kind === 'enveloped-data' ? OID.envelopedData : OID.authEnvelopedData }),
-        new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.Sequence({ value: body })] }),
+        ? [berOf(new asn1js.Integer({ value: envelopedDataVersion(recipientInfos) })), recipientSet, encryptedContentInfo]
+        : [berOf(new asn1js.Integer({ value: 0 })), recipientSet, encryptedContentInfo, berOf(new asn1js.OctetString({ valueHex: encrypted.tag }))];
+    const contentInfo: DerNode = {
+      tag: 0x30,
+      contents: [
+        berOf(new asn1js.ObjectIdentifier({ value: kind === 'enveloped-data' ? OID.envelopedData : OID.authEnvelopedData })),
+        { tag: 0xa0, contents: [{ tag: 0x30, contents: body }] },
       ],
-    });
-    return { der: new Uint8Array(contentInfo.toBER()), kind };
+    };
+    return { der: encodeDerTree(contentInfo), kind };
   } finally {
     contentKey.fill(0);
   }
