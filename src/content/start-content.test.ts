@@ -129,6 +129,8 @@ describe('the content script on an opened message', () => {
     expect(badge()?.getAttribute('data-signet-status')).toBe('valid');
     expect(badge()?.getAttribute('data-signet-signer')).toBe('ellie-may@clampett.example');
     expect(badge()?.getAttribute('data-signet-encrypted')).toBe('decrypted');
+    // The frame grows for the message now inside it; the frame itself never told the page a size.
+    expect(document.querySelector('iframe[data-signet-frame="decrypt"]')?.getAttribute('style')).toContain('height: 480px');
   });
 
   test('a decryption of another message (another token) changes nothing here', async () => {

@@ -31,7 +31,8 @@ export function BadgeView({ state, describeProblem, onTrustSender }: BadgeViewPr
   if (state.kind === 'encrypted') {
     return (
       <span class="badge tone-neutral" role="status">
-        <span class="icon" aria-hidden="true">🔒</span> Encrypted: decrypt it below in Signet's frame to read it and check its signature
+        <span class="label">Encrypted</span>
+        <span class="headline">Decrypt it below, in Signet's frame, to read it and check its signature</span>
       </span>
     );
   }

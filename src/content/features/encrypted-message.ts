@@ -4,9 +4,13 @@
  * the person clicks inside it and shows the plaintext there, out of the page's reach. Only the
  * verdict of what was inside comes back to this tab (for the badge), never the content.
  */
-import { createSignetFrame } from '../frames/signet-frame';
+import { createSignetFrame, setSignetFrameHeight } from '../frames/signet-frame';
 import type { OpenedMessage } from '../message/opened-message';
 import { onBackgroundEvent, type ContentFeature, type FeatureContext } from './feature';
+
+/** Room for the Decrypt button and its explanation, then for a message (the frame scrolls; the person can resize it). */
+const HEIGHT_BEFORE_DECRYPTION = 170;
+const HEIGHT_AFTER_DECRYPTION = 480;
 
 async function showDecryptFrame(message: OpenedMessage, context: FeatureContext): Promise<void> {
   const encryption = await message.encryption();
@@ -16,7 +20,7 @@ async function showDecryptFrame(message: OpenedMessage, context: FeatureContext)
     name: 'decrypt',
     parameters: { token: encryption.token },
     title: 'Signet: encrypted message',
-    heightPixels: 420,
+    heightPixels: HEIGHT_BEFORE_DECRYPTION,
   });
   if (!context.adapter.replaceBody(view, frame)) return;
   view.signal.addEventListener('abort', () => frame.remove(), { once: true });
@@ -24,7 +28,9 @@ async function showDecryptFrame(message: OpenedMessage, context: FeatureContext)
     context,
     'decrypted',
     (event) => {
-      if (event.token === encryption.token) message.announceDecryptedVerdict(event.verdict);
+      if (event.token !== encryption.token) return;
+      setSignetFrameHeight(frame, HEIGHT_AFTER_DECRYPTION);
+      message.announceDecryptedVerdict(event.verdict);
     },
     view.signal,
   );

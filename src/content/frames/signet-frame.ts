@@ -31,13 +31,22 @@ export function createSignetFrame(
   frame.setAttribute('data-signet-frame', options.name);
   frame.title = options.title;
   frame.src = url.href;
+  setSignetFrameHeight(frame, options.heightPixels);
+  return frame;
+}
+
+/**
+ * Inline and `!important`, so the page's style sheets can't hide or shrink the frame. The frame
+ * never tells the page how tall its content is (that would leak the length of a decrypted
+ * message); the content script sizes it from what it knows: "before" and "after decryption".
+ */
+export function setSignetFrameHeight(frame: HTMLIFrameElement, heightPixels: number): void {
   frame.setAttribute(
     'style',
     `all: initial !important; display: block !important; width: 100% !important; max-width: 960px !important; ` +
-      `height: ${options.heightPixels}px !important; border: 1px solid #9aa0a6 !important; border-radius: 8px !important; ` +
+      `height: ${heightPixels}px !important; border: 1px solid #9aa0a6 !important; border-radius: 8px !important; ` +
       `margin: 8px 0 !important; background: #fff !important; resize: vertical !important; overflow: auto !important;`,
   );
-  return frame;
 }
 
 /** Messages a frame may post to its parent: none carries anything from the message. */

@@ -38,7 +38,7 @@ export function DecryptApp({ token }: { token: string }) {
   if (stage.kind === 'decrypted') return <DecryptedView message={stage.message} />;
   return (
     <div data-signet-decrypt={stage.kind}>
-      <h1>🔒 Encrypted message</h1>
+      <h1>Encrypted message</h1>
       <p class="muted">Signet decrypts it with your digital ID and shows it only here, inside Signet. Remote images and styles stay blocked.</p>
       {stage.kind === 'failed' && (
         <p class="error" role="alert" data-signet-error={stage.code}>
@@ -60,7 +60,7 @@ function DecryptedView({ message }: { message: DecryptedMessage }) {
   return (
     <div class="decrypted" data-signet-decrypt="decrypted" data-signet-status={message.verdict.status} data-signet-signer={description.signerAddress}>
       <p class={`verdict-line tone-${description.tone}`}>
-        🔒 Decrypted{encryption ? ` (${encryption.contentEncryption}${encryption.weak ? ', weak' : ''})` : ''}. {description.label}: {description.headline}
+        Decrypted{encryption ? ` (${encryption.contentEncryption}${encryption.weak ? ', weak' : ''})` : ''}. {description.label}: {description.headline}
       </p>
       {message.verdict.problems
         .filter((code) => code !== 'no-signature')
