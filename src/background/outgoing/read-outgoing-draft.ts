@@ -38,8 +38,13 @@ export function readOutgoingDraft(value: unknown): OutgoingDraft {
 
 /** One mailbox: "Name <local@domain>" or "local@domain"; the address lower-cased for look-ups is the caller's business. */
 export function toMailbox(text: string): Mailbox {
-  const mailboxes = parseAddressList(text);
-  if (mailboxes.length !== 1 || !/^[^\s@]+@[^\s@]+$/.test(mailboxes[0].address)) throw bad(`"${text.slice(0, 80)}" is not an e-mail address.`);
+  let mailboxes: Mailbox[];
+  try {
+    mailboxes = parseAddressList(text);
+  } catch (error) {
+    throw new SignetError('bad-request', `"${text.slice(0, 80)}" is not an e-mail address.`, { cause: error });
+  }
+  if (/[\r\n]/.test(text) || mailboxes.length !== 1 || !/^[^\s@]+@[^\s@]+$/.test(mailboxes[0].address)) throw bad(`"${text.slice(0, 80)}" is not an e-mail address.`);
   return mailboxes[0];
 }
 
