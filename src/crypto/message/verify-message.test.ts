@@ -4,8 +4,9 @@
  * attacker or a provider would, and verified by Signet.
  */
 import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encodeBase64Lines } from '../encoding/index';
+import { decodePemBlocks, encodeBase64Lines } from '../encoding/index';
 import { parseMimeMessage } from '../mime/index';
 import { validateCertificatePath, type PathValidationInput } from '../x509/validate-path';
 import { verifyMessage } from './verify-message';
@@ -248,6 +249,24 @@ describe("Jethro's orders, as the vendor's Signet judges them", () => {
     const verdict = await verifyMessage(signedOrder({ signer: 'jethro', moreSigners: ['miss-hathaway'] }), trust);
     expect(verdict.signers.map((signer) => signer.status).sort()).toEqual(['expired', 'valid']);
     expect(verdict.status).toBe('expired');
+  });
+
+  it("a look-alike certificate (Jethro's issuer and serial, Bob's key) slipped in first doesn't hide Jethro's good signature", async () => {
+    const genuine = new pkijs.Certificate({ schema: asn1js.fromBER(certificateOf('jethro.pem')).result });
+    const lookAlike = new pkijs.Certificate({ schema: asn1js.fromBER(certificateOf('jethro.pem')).result });
+    lookAlike.subjectPublicKeyInfo = new pkijs.Certificate({ schema: asn1js.fromBER(certificateOf('bob-hacker.pem')).result }).subjectPublicKeyInfo;
+    const bobKey = decodePemBlocks(text(readFixture('bob-hacker.key')), 'PRIVATE KEY')[0].der;
+    await lookAlike.sign(await crypto.subtle.importKey('pkcs8', bobKey as Uint8Array<ArrayBuffer>, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']), 'SHA-256');
+    expect(lookAlike.serialNumber.isEqual(genuine.serialNumber)).toBe(true);
+    const message = replaceSignature(signedOrder({ signer: 'jethro' }), (contentInfo) => {
+      const certificates = signedDataFields(contentInfo)[3] as asn1js.Constructed;
+      certificates.valueBlock.value.unshift(asn1js.fromBER(lookAlike.toSchema(true).toBER()).result);
+    });
+    const verdict = await verifyMessage(message, trust);
+    expect(verdict.status).toBe('valid');
+    expect(verdict.signers[0].certificate?.fingerprintSha256).toBe(
+      [...new Uint8Array(await crypto.subtle.digest('SHA-256', certificateOf('jethro.pem') as Uint8Array<ArrayBuffer>))].map((byte) => byte.toString(16).padStart(2, '0')).join(''),
+    );
   });
 
   it('an order signed without certificates (-nocerts) verifies with Jethro known from contacts', async () => {

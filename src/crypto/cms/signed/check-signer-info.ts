@@ -11,9 +11,9 @@ import type * as pkijs from 'pkijs';
 import type { ProblemCode } from '../../verdict';
 import type { HashName } from '../../keys/private-key-handle';
 import { SignetError } from '../../../shared/errors';
-import { describeDigestAlgorithm, describeSignatureAlgorithm } from './algorithms';
+import { describeDigestAlgorithm, describeSignatureAlgorithm, type SignatureFamily } from './algorithms';
 import { asBufferSource, bytesEqualConstantLength } from './bytes';
-import { findSignerCertificate, type CandidateCertificate } from './find-signer-certificate';
+import { findSignerCertificates, type CandidateCertificate } from './find-signer-certificate';
 import { octetStringContent } from './parse-signed-data';
 import { describePublicKey, type PublicKeyFacts } from './public-key';
 import { readSignedAttributes, signedAttributesAsSigned } from './signed-attributes';
@@ -61,16 +61,8 @@ export async function checkSignerInfo(
   }
   if (signature.family === 'DSA' || signature.family === 'unknown') problems.add('unsupported-algorithm');
 
-  check.certificate = await findSignerCertificate(signerInfo.sid, candidates);
-  if (!check.certificate) problems.add('signer-certificate-missing');
-  else {
-    check.publicKey = describePublicKey(check.certificate.certificate.subjectPublicKeyInfo);
-    if (check.publicKey.keyType === 'RSA') {
-      if (check.publicKey.keySizeBits < 1024) problems.add('refused-algorithm');
-      else if (check.publicKey.keySizeBits < 2048) problems.add('weak-key');
-    }
-    if (check.publicKey.keyType === 'DSA' || check.publicKey.keyType === 'unknown') problems.add('unsupported-algorithm');
-  }
+  const matches = await findSignerCertificates(signerInfo.sid, candidates);
+  if (matches.length === 0) problems.add('signer-certificate-missing');
 
   // What the signature covers, in the order worth trying.
   let signedBytes: (() => Uint8Array)[];
@@ -93,31 +85,67 @@ export async function checkSignerInfo(
     signedBytes = content.canonical ? [() => content.exact, content.canonical] : [() => content.exact];
   }
 
+  // Several certificates may answer to the identifier (a forged look-alike in the message, a
+  // renewed certificate for the same key): the signer's is the one whose key made the signature.
   const signatureHash = signatureDigest.hash;
   const checkable = !problems.has('refused-algorithm') && !problems.has('unsupported-algorithm');
-  if (check.publicKey && checkable && (signatureHash || signature.family === 'Ed25519')) {
-    try {
-      let good = false;
-      for (const bytes of signedBytes) {
-        good = await verifySignatureValue({
-          family: signature.family,
-          hash: signatureHash ?? 'SHA-512',
-          parameters: signerInfo.signatureAlgorithm.algorithmParams,
-          publicKey: check.publicKey,
-          signedBytes: bytes(),
-          signature: octetStringContent(signerInfo.signature),
-        });
-        if (good) break;
-      }
-      if (!good) problems.add('bad-signature');
-    } catch (error) {
-      if (error instanceof SignetError && error.code === 'unsupported-algorithm') problems.add('unsupported-algorithm');
-      else if (error instanceof SignetError) problems.add('malformed-cms');
-      else problems.add('bad-signature');
+  let verified = false;
+  for (const candidate of matches) {
+    const publicKey = describePublicKey(candidate.certificate.subjectPublicKeyInfo);
+    check.certificate ??= candidate;
+    check.publicKey ??= publicKey;
+    if (!checkable || (!signatureHash && signature.family !== 'Ed25519') || !isAcceptableKey(publicKey)) continue;
+    const outcome = await checkSignatureValue(signerInfo, signature.family, signatureHash ?? 'SHA-512', publicKey, signedBytes);
+    if (outcome === 'good') {
+      check.certificate = candidate;
+      check.publicKey = publicKey;
+      verified = true;
+      break;
     }
+    if (outcome !== 'bad-signature') problems.add(outcome);
+  }
+  if (check.publicKey) {
+    // The algorithm policy for keys (DESIGN.md): RSA under 1024 bits refused, under 2048 weak.
+    if (check.publicKey.keyType === 'RSA' && check.publicKey.keySizeBits < 1024) problems.add('refused-algorithm');
+    else if (check.publicKey.keyType === 'RSA' && check.publicKey.keySizeBits < 2048) problems.add('weak-key');
+    if (check.publicKey.keyType === 'DSA' || check.publicKey.keyType === 'unknown') problems.add('unsupported-algorithm');
+    const checked = checkable && !problems.has('refused-algorithm') && !problems.has('unsupported-algorithm') && !problems.has('malformed-cms');
+    if (checked && !verified) problems.add('bad-signature');
   }
   check.problems = [...problems];
   return check;
+}
+
+function isAcceptableKey(publicKey: PublicKeyFacts): boolean {
+  if (publicKey.keyType === 'RSA') return publicKey.keySizeBits >= 1024;
+  return publicKey.keyType === 'EC' || publicKey.keyType === 'Ed25519';
+}
+
+async function checkSignatureValue(
+  signerInfo: pkijs.SignerInfo,
+  family: SignatureFamily,
+  hash: HashName,
+  publicKey: PublicKeyFacts,
+  signedBytes: (() => Uint8Array)[],
+): Promise<'good' | Extract<ProblemCode, 'bad-signature' | 'unsupported-algorithm' | 'malformed-cms'>> {
+  try {
+    for (const bytes of signedBytes) {
+      const good = await verifySignatureValue({
+        family,
+        hash,
+        parameters: signerInfo.signatureAlgorithm.algorithmParams,
+        publicKey,
+        signedBytes: bytes(),
+        signature: octetStringContent(signerInfo.signature),
+      });
+      if (good) return 'good';
+    }
+    return 'bad-signature';
+  } catch (error) {
+    if (error instanceof SignetError && error.code === 'unsupported-algorithm') return 'unsupported-algorithm';
+    if (error instanceof SignetError) return 'malformed-cms';
+    return 'bad-signature';
+  }
 }
 
 async function digestMatches(content: SignedContent, hash: HashName, expected: Uint8Array): Promise<boolean> {

@@ -33,30 +33,33 @@ export function parseCandidateCertificates(ders: Uint8Array[]): CandidateCertifi
   return candidates;
 }
 
-export async function findSignerCertificate(
+/** Every candidate the identifier names, in the order given (the message's certificates first). */
+export async function findSignerCertificates(
   signerIdentifier: pkijs.SignerInfo['sid'],
   candidates: CandidateCertificate[],
-): Promise<CandidateCertificate | undefined> {
+): Promise<CandidateCertificate[]> {
   if (signerIdentifier instanceof pkijs.IssuerAndSerialNumber) {
-    return candidates.find(
+    return candidates.filter(
       ({ certificate }) =>
         certificate.issuer.isEqual(signerIdentifier.issuer) &&
         certificate.serialNumber.isEqual(signerIdentifier.serialNumber),
     );
   }
   const keyIdentifier = readKeyIdentifier(signerIdentifier);
-  if (!keyIdentifier) return undefined;
+  if (!keyIdentifier) return [];
+  const matches: CandidateCertificate[] = [];
   for (const candidate of candidates) {
     const extension = candidate.certificate.extensions?.find((item) => item.extnID === SUBJECT_KEY_IDENTIFIER_OID);
     const extensionValue = extension?.parsedValue;
     if (extensionValue instanceof asn1js.OctetString && bytesEqualConstantLength(extensionValue.valueBlock.valueHexView, keyIdentifier)) {
-      return candidate;
+      matches.push(candidate);
+      continue;
     }
     const publicKeyBits = candidate.certificate.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView;
     const publicKeyHash = new Uint8Array(await crypto.subtle.digest('SHA-1', asBufferSource(publicKeyBits)));
-    if (bytesEqualConstantLength(publicKeyHash, keyIdentifier)) return candidate;
+    if (bytesEqualConstantLength(publicKeyHash, keyIdentifier)) matches.push(candidate);
   }
-  return undefined;
+  return matches;
 }
 
 /** [0] IMPLICIT OCTET STRING; some encoders wrap it as [0] { OCTET STRING }, which pkijs also accepts. */
