@@ -43,6 +43,7 @@ describe('signatures made by openssl, verified by Signet', () => {
     { name: 'RSA PKCS#1 v1.5, SHA-512, RSA 4096', signer: 'granny', arguments: ['-md', 'sha512'], digest: 'SHA-512', signature: /RSA/, form: 'detached' },
     { name: 'RSA-PSS, SHA-256', signer: 'jethro', arguments: ['-keyopt', 'rsa_padding_mode:pss'], digest: 'SHA-256', signature: /RSASSA-PSS/, form: 'detached' },
     { name: 'RSA-PSS, SHA-512', signer: 'jethro', arguments: ['-md', 'sha512', '-keyopt', 'rsa_padding_mode:pss'], digest: 'SHA-512', signature: /RSASSA-PSS/, form: 'detached' },
+    { name: 'RSA-PSS, SHA-384, the longest salt', signer: 'granny', arguments: ['-md', 'sha384', '-keyopt', 'rsa_padding_mode:pss', '-keyopt', 'rsa_pss_saltlen:max'], digest: 'SHA-384', signature: /RSASSA-PSS/, form: 'detached' },
     { name: 'ECDSA P-256, SHA-256', signer: 'ellie-may', arguments: [], digest: 'SHA-256', signature: /ecdsa-with-SHA256/, form: 'detached' },
     { name: 'ECDSA P-384, SHA-384', signer: 'jed', arguments: ['-md', 'sha384'], digest: 'SHA-384', signature: /ecdsa-with-SHA384/, form: 'detached' },
     { name: 'detached, -stream (BER, indefinite lengths)', signer: 'jethro', arguments: ['-stream'], digest: 'SHA-256', signature: /RSA/, form: 'detached' },
