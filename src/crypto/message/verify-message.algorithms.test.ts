@@ -68,6 +68,15 @@ describe('the algorithm policy', () => {
     expect(verdict.problems).toContain('unsupported-algorithm');
   });
 
+  it('an ECDSA P-521 signature with SHA-512 is valid', async () => {
+    const person = issuePerson('big-curve', ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-521']);
+    const content = directory.file('content.txt', 'Content-Type: text/plain\r\n\r\nPlease ship 100 units.\r\n');
+    const message = runOpenssl(['cms', '-sign', '-md', 'sha512', '-in', content, '-signer', person.certificate, '-inkey', person.key, '-from', 'big-curve@clampett.example']);
+    const verdict = await verifyMessage(message, trust());
+    expect(verdict.signers[0].signatureAlgorithm).toBe('ecdsa-with-SHA512');
+    expect(verdict.status).toBe('valid');
+  });
+
   it('a signature by an RSA 512 key is invalid: refused', async () => {
     const person = issuePerson('tiny-key', ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:512']);
     const verdict = await verifyMessage(signedBy(person, 'tiny-key@clampett.example'), trust());
