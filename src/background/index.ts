@@ -7,6 +7,11 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { handlers } from './handlers';
 import { createRouter, type MessageSender } from './router';
 import { createDatabaseConnection } from './store/database-connection';
+import { provideRevocationNetwork } from './revocation/revocation-network';
+
+// Revocation and missing intermediates are fetched by this worker, where the person allowed it
+// (optional host permissions; background/revocation/).
+provideRevocationNetwork({ fetch: (url, init) => fetch(url, init), permissions: browser.permissions });
 
 const route = createRouter({
   extensionId: browser.runtime.id,

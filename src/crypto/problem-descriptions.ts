@@ -40,6 +40,8 @@ export const PROBLEM_DESCRIPTIONS: Record<ProblemCode, string> = {
   'revoked-after-signing-key-not-compromised':
     'The signer’s certificate was revoked after the message was signed, for a reason that does not put this signature in doubt.',
   'revocation-unknown': 'Signet could not find out whether the signer’s certificate was revoked.',
+  'revocation-not-permitted':
+    'Revocation not checked: permission not granted. Signet may not reach the servers that say whether this certificate was revoked; allow it under “Check revocation online” on the Signet management page.',
   'crl-invalid': 'A revocation list was found but could not be trusted or was out of date.',
   'signer-email-mismatch': 'The signer’s certificate is for a different e-mail address than the sender shown in From.',
   'from-missing': 'The message has no sender address in From to compare with the signer.',

@@ -60,6 +60,8 @@ export type ProblemCode =
   | 'revoked-after-signing-key-not-compromised'
   | 'revocation-unknown'
   | 'crl-invalid'
+  /** Revocation not checked: the person has not let Signet reach the CRL/OCSP/AIA servers. */
+  | 'revocation-not-permitted'
   // the From rule
   | 'signer-email-mismatch'
   | 'from-missing'

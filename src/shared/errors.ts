@@ -37,6 +37,8 @@ export type ErrorCode =
   | 'network-failed'
   | 'response-too-large'
   | 'timed-out'
+  /** Signet may not reach this origin yet: the person hasn't granted the optional host permission. */
+  | 'host-permission-missing'
   | 'provider-error'
   | 'internal-error';
 

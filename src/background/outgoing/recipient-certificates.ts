@@ -45,7 +45,9 @@ export async function judgeRecipientCertificates(database: SignetDatabase, addre
     let first: { candidate: Candidate; result: PathValidationResult } | undefined;
     let usable: Candidate | undefined;
     for (const candidate of candidates) {
-      const result = await validateCertificatePath({
+      // Online (revocation, missing intermediates) when the background is: issue 4 item 1.
+      const validatePath = inputs.validatePath ?? validateCertificatePath;
+      const result = await validatePath({
         leaf: candidate.certificate,
         candidates: inputs.knownCertificates ?? [],
         trustAnchors: inputs.trustAnchors,

@@ -57,7 +57,11 @@ export interface ContactRecord {
 export interface RevocationCacheRecord {
   /** The URL it came from (CRL distribution point or OCSP responder + request). */
   url: string;
-  kind: 'crl' | 'ocsp';
+  /**
+   * `issuer`: what an AIA caIssuers URL served (not yet validated); `intermediate`: a fetched CA
+   * certificate that was part of a trusted path, kept as a known certificate until its notAfter.
+   */
+  kind: 'crl' | 'ocsp' | 'issuer' | 'intermediate';
   body: Uint8Array;
   fetchedAt: string;
   nextUpdate?: string;
@@ -90,6 +94,8 @@ export interface SettingsMap {
    * `ComposeSettings` (text, so every setting value keeps one type), read by `outgoing/compose-settings.ts`.
    */
   composeSettings: string;
+  /** JSON of `RevocationAccessSetting` (background/revocation/revocation-setting.ts): online checking on or off, origins wanted. */
+  revocationAccess: string;
 }
 export type SettingName = keyof SettingsMap;
 

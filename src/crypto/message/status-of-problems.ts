@@ -40,6 +40,7 @@ const STATUS_OF_PROBLEM: Record<ProblemCode, SignedStatus> = {
   'revoked-after-signing-key-not-compromised': 'valid',
   'revocation-unknown': 'valid',
   'crl-invalid': 'valid',
+  'revocation-not-permitted': 'valid',
   'subject-not-protected': 'valid',
   'no-signature': 'valid',
 };
@@ -57,6 +58,7 @@ const INFORMATIONAL_ORDER: ProblemCode[] = [
   'no-signature',
   'weak-encryption',
   'revocation-unknown',
+  'revocation-not-permitted',
   'crl-invalid',
   'revoked-after-signing-key-not-compromised',
   'explicitly-trusted',
