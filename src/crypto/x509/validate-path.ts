@@ -32,6 +32,11 @@ export interface PathValidationInput {
 }
 
 export interface PathValidationResult {
+  /**
+   * The leaf chains to a trust anchor through a path whose signatures and RFC 5280 §6.1 rules
+   * hold, or is explicitly trusted. Validity at `time`, revocation, purpose and algorithm strength
+   * don't change it: they are in `problems`, so the verdict can say "expired" or "revoked".
+   */
   trusted: boolean;
   trustedBy: 'anchor' | 'explicit' | 'none';
   /** Leaf first. */
@@ -55,10 +60,12 @@ const UNACCEPTABLE: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'unsupported-algorithm',
   'invalid-path',
   'no-trust-anchor',
-  'crl-invalid',
 ]);
 
-/** True when the path is trusted and nothing found makes it unacceptable (revocation-unknown counts when asked). */
+/**
+ * True when the path is trusted and nothing found makes it unacceptable. Unknown revocation
+ * (`revocation-unknown`, which a `crl-invalid` always comes with) counts only when asked for.
+ */
 export function isPathAcceptable(result: PathValidationResult, revocationRequired = false): boolean {
   if (!result.trusted) return false;
   return result.problems.every((problem) => !UNACCEPTABLE.has(problem) && !(revocationRequired && problem === 'revocation-unknown'));
