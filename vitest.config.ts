@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 // Two projects: `unit` runs in Node in milliseconds (engine, store, protocol), `e2e` drives the
 // built extension in Debian's Chromium and runs one file at a time (one browser per file).
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  // Vite 8 transforms with oxc: the Preact JSX runtime for the .tsx components under test.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     projects: [
       {
