@@ -265,7 +265,7 @@ describe('AEAD_CHACHA20_POLY1305 (RFC 8439 §2.6, §2.8)', () => {
       const plaintext = new Uint8Array(length).map((_, index) => (index * 31 + length) & 0xff);
       const additionalData = length % 2 === 0 ? new Uint8Array(0) : crypto.getRandomValues(new Uint8Array(45));
       const cipher = createCipheriv('chacha20-poly1305', key, nonce, { authTagLength: 16 });
-      cipher.setAAD(additionalData);
+      cipher.setAAD(additionalData, { plaintextLength: plaintext.length });
       const nodeCiphertext = new Uint8Array(Buffer.concat([cipher.update(plaintext), cipher.final()]));
       const nodeTag = new Uint8Array(cipher.getAuthTag());
       const ours = encryptChaCha20Poly1305(key, nonce, plaintext, additionalData);
