@@ -122,3 +122,30 @@ describe('signed, then encrypted (RFC 8551 §3.7 triple wrapping)', () => {
     expect(decrypted.verdict.signers[0]?.certificate?.emailAddresses).toEqual(['jethro@jedco.example']);
   });
 });
+
+describe('signed after encrypting (a signature over the ciphertext)', () => {
+  test('is staged and decrypted through the outer signature, which does not count for who wrote it', async () => {
+    storyMessage('jethro-order.eml'); // makes the people
+    const directory = mkdtempSync(join(tmpdir(), 'signet-sign-after-encrypt-'));
+    const person = (name: string) => join(peopleDirectory, name);
+    writeFileSync(join(directory, 'secret.txt'), 'Content-Type: text/plain; charset=utf-8\r\n\r\nthe well is behind the barn\r\n');
+    const encryptedEntity = execFileSync('openssl', [
+      'cms', '-encrypt', '-in', join(directory, 'secret.txt'), '-binary', '-crlfeol', '-aes-256-cbc', person('jethro.pem'),
+    ]);
+    writeFileSync(join(directory, 'encrypted.eml'), encryptedEntity);
+    const signedOverCiphertext = execFileSync('openssl', [
+      'cms', '-sign', '-in', join(directory, 'encrypted.eml'), '-signer', person('ellie-may.pem'), '-inkey', person('ellie-may.key'),
+      '-binary', '-crlfeol',
+    ]);
+    const header = `From: ellie-may@clampett.example\r\nTo: jethro@jedco.example\r\nSubject: well\r\nDate: ${new Date().toUTCString()}\r\n`;
+    const message = new Uint8Array([...new TextEncoder().encode(header), ...signedOverCiphertext]);
+
+    const database = await storeWith({ digitalIds: ['jethro.p12'] });
+    const staged = new StagedMessages(undefined);
+    const { token } = await handleStageEncryptedMessage({ rawBase64: encodeBase64(message) }, contextFor(database), staged);
+    const decrypted = await handleDecryptStagedMessage({ token }, contextFor(database, { isExtensionPage: true }), staged);
+    expect(decrypted.text).toContain('the well is behind the barn');
+    expect(decrypted.verdict.problems).toContain('signature-over-ciphertext');
+    expect(decrypted.verdict.status).toBe('unsigned');
+  });
+});

@@ -28,4 +28,20 @@ describe('telling encrypted mail apart from the top-level Content-Type', () => {
     expect(classifyMessage(message('multipart/signed; protocol="application/pkcs7-signature"; boundary=b'))).toBe('not-encrypted');
     expect(classifyMessage(message(undefined))).toBe('not-encrypted');
   });
+
+  test('a detached signature over an encrypted part is looked through (signed after encrypting)', () => {
+    const body =
+      '--s\r\nContent-Type: application/pkcs7-mime; smime-type=enveloped-data\r\n\r\nMIAG\r\n' +
+      '--s\r\nContent-Type: application/pkcs7-signature\r\n\r\nMIAG\r\n--s--';
+    expect(classifyMessage(message('multipart/signed; protocol="application/pkcs7-signature"; boundary=s', body))).toBe('encrypted');
+  });
+
+  test('a signature over plain text is not encrypted, nor is a signed part that holds the ciphertext further down', () => {
+    const plain = '--s\r\nContent-Type: text/plain\r\n\r\nhello\r\n--s\r\nContent-Type: application/pkcs7-signature\r\n\r\nMIAG\r\n--s--';
+    expect(classifyMessage(message('multipart/signed; protocol="application/pkcs7-signature"; boundary=s', plain))).toBe('not-encrypted');
+    const deeper =
+      '--s\r\nContent-Type: multipart/mixed; boundary=m\r\n\r\n--m\r\nContent-Type: application/pkcs7-mime; smime-type=enveloped-data\r\n\r\nMIAG\r\n--m--\r\n' +
+      '--s\r\nContent-Type: application/pkcs7-signature\r\n\r\nMIAG\r\n--s--';
+    expect(classifyMessage(message('multipart/signed; protocol="application/pkcs7-signature"; boundary=s', deeper))).toBe('not-encrypted');
+  });
 });
