@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodePemBlocks } from '../encoding/pem';
 import { isPathAcceptable, validateCertificatePath } from './validate-path';
@@ -245,5 +247,59 @@ describe('validateCertificatePath with the Jed Co PKI', () => {
     await expect(
       validateCertificatePath({ leaf: new Uint8Array([1, 2, 3]), candidates: [], trustAnchors: [], time: SIGNING_TIME, purpose: 'any' }),
     ).rejects.toMatchObject({ code: 'malformed-certificate' });
+  });
+});
+
+describe('path building bounds', () => {
+  /**
+   * Certificates named like the mail CA, with a key that never signed anything of Jethro's, and
+   * a subject key identifier: each its own, or a copy of the real mail CA's.
+   */
+  async function makeLookalikes(count: number, keyIdentifier: 'own' | 'copied'): Promise<Uint8Array[]> {
+    const mailCa = pkijs.Certificate.fromBER(certificate('jedco-mail-ca'));
+    const realKeyIdentifier = mailCa.extensions?.find((extension) => extension.extnID === '2.5.29.14')?.extnValue.valueBlock.valueHexView;
+    if (!realKeyIdentifier) throw new Error('the mail CA has no subject key identifier');
+    const keys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+    const lookalikes: Uint8Array[] = [];
+    for (let index = 0; index < count; index += 1) {
+      const lookalike = new pkijs.Certificate();
+      lookalike.version = 2;
+      lookalike.serialNumber = new asn1js.Integer({ value: index + 1 });
+      lookalike.issuer = mailCa.subject;
+      lookalike.subject = mailCa.subject;
+      lookalike.notBefore.value = new Date('2025-01-01T00:00:00Z');
+      lookalike.notAfter.value = new Date('2045-01-01T00:00:00Z');
+      await lookalike.subjectPublicKeyInfo.importKey(keys.publicKey);
+      const skiValue = keyIdentifier === 'copied' ? new Uint8Array(realKeyIdentifier) : new Uint8Array([0x04, 0x04, index >> 8, index & 255, 1, 2]);
+      lookalike.extensions = [new pkijs.Extension({ extnID: '2.5.29.14', extnValue: skiValue.buffer })];
+      await lookalike.sign(keys.privateKey, 'SHA-256');
+      lookalikes.push(new Uint8Array(lookalike.toSchema(true).toBER(false)));
+    }
+    return lookalikes;
+  }
+
+  async function validateAmong(lookalikes: Uint8Array[]): Promise<{ trusted: boolean; problems: string[]; milliseconds: number }> {
+    const started = performance.now();
+    const result = await validateCertificatePath({
+      leaf: certificate('jethro'),
+      candidates: [...lookalikes, certificate('jedco-mail-ca')],
+      trustAnchors: [certificate('jedco-root')],
+      time: SIGNING_TIME,
+      purpose: 'email-signing',
+    });
+    return { trusted: result.trusted, problems: result.problems, milliseconds: performance.now() - started };
+  }
+
+  it("tries the intermediate whose key identifier is the leaf's authority key identifier first, among 300 look-alikes", async () => {
+    const outcome = await validateAmong(await makeLookalikes(300, 'own'));
+    expect(outcome.trusted).toBe(true);
+    expect(outcome.milliseconds).toBeLessThan(5_000);
+  });
+
+  it('gives up after a bounded number of signature checks when 300 look-alikes even copy the key identifier', async () => {
+    const outcome = await validateAmong(await makeLookalikes(300, 'copied'));
+    expect(outcome.trusted).toBe(false);
+    expect(outcome.problems).toContain('no-trust-anchor');
+    expect(outcome.milliseconds).toBeLessThan(5_000);
   });
 });
