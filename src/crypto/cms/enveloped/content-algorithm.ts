@@ -4,6 +4,8 @@
  *   AES-CBC  (RFC 3565 §4.1):  parameters AES-IV ::= OCTET STRING (SIZE(16))
  *   AES-GCM  (RFC 5084 §3.2):  GCMParameters ::= SEQUENCE { aes-nonce OCTET STRING,
  *                                                   aes-ICVlen INTEGER DEFAULT 12 }
+ *   ChaCha20-Poly1305 (RFC 8103 §6, AuthEnvelopedData only):
+ *            AEADChaCha20Poly1305Nonce ::= OCTET STRING (SIZE(12)); 256-bit key, 16-byte tag
  *   DES-EDE3-CBC (RFC 3370 §5.1): IV ::= OCTET STRING (SIZE(8))
  *   RC2-CBC  (RFC 3370 §5.2, RFC 8018 appendix B.2.3):
  *            RC2-CBC-Parameter ::= SEQUENCE { rc2ParameterVersion INTEGER OPTIONAL, iv OCTET STRING }
@@ -16,7 +18,7 @@ import { SignetError } from '../../../shared/errors';
 import { bytesToBigInt } from '../../rsa/big-integer';
 import { OID } from './object-identifiers';
 
-export type ContentCipher = 'aes-cbc' | 'aes-gcm' | 'des-ede3-cbc' | 'rc2-cbc';
+export type ContentCipher = 'aes-cbc' | 'aes-gcm' | 'chacha20-poly1305' | 'des-ede3-cbc' | 'rc2-cbc';
 
 export interface ContentAlgorithm {
   cipher: ContentCipher;
@@ -24,9 +26,9 @@ export interface ContentAlgorithm {
   name: string;
   /** The content-encryption key length in bytes (what key transport must deliver). */
   keyLength: number;
-  /** The IV, or the GCM nonce. */
+  /** The IV, or the GCM or ChaCha20-Poly1305 nonce. */
   iv: Uint8Array;
-  /** GCM: the authentication tag length in bytes. */
+  /** GCM and ChaCha20-Poly1305: the authentication tag length in bytes. */
   tagLength?: number;
   /** RC2: effective key bits (RFC 2268 §2). */
   effectiveKeyBits?: number;
@@ -98,6 +100,9 @@ export function readContentAlgorithm(algorithm: pkijs.AlgorithmIdentifier): Cont
     const { nonce, tagLength } = readGcmParameters(algorithmParams);
     return { cipher: 'aes-gcm', name: `AES-${gcmKeyLength * 8}-GCM`, keyLength: gcmKeyLength, iv: nonce, tagLength, weak: false };
   }
+  if (algorithmId === OID.chacha20Poly1305) {
+    return { cipher: 'chacha20-poly1305', name: 'ChaCha20-Poly1305', keyLength: 32, iv: readIv(algorithmParams, 12, 'ChaCha20-Poly1305'), tagLength: 16, weak: false };
+  }
   if (algorithmId === OID.desEde3Cbc) {
     return { cipher: 'des-ede3-cbc', name: 'DES-EDE3-CBC', keyLength: 24, iv: readIv(algorithmParams, 8, 'DES-EDE3-CBC'), weak: true };
   }
@@ -108,4 +113,9 @@ export function readContentAlgorithm(algorithm: pkijs.AlgorithmIdentifier): Cont
     return { cipher: 'rc2-cbc', name: `RC2-CBC-${effectiveKeyBits}`, keyLength: Math.ceil(effectiveKeyBits / 8), iv, effectiveKeyBits, weak: true };
   }
   return unsupported(algorithmId);
+}
+
+/** RFC 5083 §2.1: AuthEnvelopedData needs an authenticated-encryption algorithm. */
+export function isAuthenticatedCipher(algorithm: ContentAlgorithm): boolean {
+  return algorithm.cipher === 'aes-gcm' || algorithm.cipher === 'chacha20-poly1305';
 }

@@ -1,11 +1,13 @@
 /**
  * Encrypting and decrypting the content itself (RFC 5652 §6.3, RFC 5083 §2.2): AES over
- * WebCrypto, DES-EDE3 and RC2 through the KEYS helper's ciphers for old mail. Every failure
+ * WebCrypto, ChaCha20-Poly1305 (RFC 8103) in TypeScript as WebCrypto lacks it, DES-EDE3 and RC2
+ * through the KEYS helper's ciphers for old mail. Every failure
  * (wrong key, bad padding, bad tag) is the same `decryption-failed`: which one it was would tell
  * an attacker something (and with implicit rejection, a wrong key is what a forged RSA ciphertext
  * looks like).
  */
 import { SignetError } from '../../../shared/errors';
+import { decryptChaCha20Poly1305 } from '../../ciphers/chacha20-poly1305';
 import { decryptRc2Cbc } from '../../ciphers/rc2';
 import { decryptTripleDesCbc } from '../../ciphers/triple-des';
 import { asBufferSource } from '../../rsa/buffer-source';
@@ -67,11 +69,23 @@ export async function decryptContent(
     case 'aes-cbc':
     case 'aes-gcm':
       return decryptAes(algorithm, key, ciphertext, parts);
+    case 'chacha20-poly1305':
+      return decryptChaCha20(algorithm, key, ciphertext, parts);
     case 'des-ede3-cbc':
       return wrapCipherErrors(() => decryptTripleDesCbc(key, algorithm.iv, ciphertext));
     case 'rc2-cbc':
       return wrapCipherErrors(() => decryptRc2Cbc(key, algorithm.iv, ciphertext, algorithm.effectiveKeyBits ?? 32));
   }
+}
+
+/**
+ * RFC 8103 §4: the tag is AuthEnvelopedData's mac, the additional data the DER of authAttrs (or
+ * nothing when there are none); a trailing tag inside the ciphertext is not a form RFC 8103 has.
+ */
+function decryptChaCha20(algorithm: ContentAlgorithm, key: Uint8Array, ciphertext: Uint8Array, parts: AuthenticatedParts): Uint8Array {
+  if (parts.tag === undefined) throw failed();
+  const tag = parts.tag;
+  return wrapCipherErrors(() => decryptChaCha20Poly1305(key, algorithm.iv, ciphertext, tag, parts.additionalData ?? new Uint8Array(0)));
 }
 
 function wrapCipherErrors(decrypt: () => Uint8Array): Uint8Array {

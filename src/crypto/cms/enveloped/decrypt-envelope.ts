@@ -6,7 +6,7 @@
 import { SignetError } from '../../../shared/errors';
 import type { PrivateKeyHandle } from '../../keys/private-key-handle';
 import type { EncryptionReport } from '../../verdict';
-import { readContentAlgorithm } from './content-algorithm';
+import { isAuthenticatedCipher, readContentAlgorithm } from './content-algorithm';
 import { decryptContent } from './content-cipher';
 import { decryptKeyAgreement } from './key-agreement';
 import { decryptKeyTransport } from './key-transport';
@@ -71,9 +71,13 @@ async function recoverContentKey(
 export async function decryptParsedEnvelope(envelope: ParsedEnvelope, recipient: EnvelopeRecipient): Promise<OpenedEnvelope> {
   const certificate = await readRecipientCertificate(recipient.certificate);
   const algorithm = readContentAlgorithm(envelope.contentEncryptionAlgorithm);
-  if (envelope.kind === 'authEnveloped-data' && algorithm.cipher !== 'aes-gcm') {
+  if (envelope.kind === 'authEnveloped-data' && !isAuthenticatedCipher(algorithm)) {
     // RFC 5083 §2.1: AuthEnvelopedData needs an authenticated-encryption algorithm.
     throw new SignetError('unsupported-algorithm', `AuthEnvelopedData with ${algorithm.name} is not authenticated encryption.`);
+  }
+  if (envelope.kind === 'enveloped-data' && algorithm.cipher === 'chacha20-poly1305') {
+    // RFC 8103 §1: ChaCha20-Poly1305 goes in AuthEnvelopedData, whose mac field carries the tag.
+    throw new SignetError('malformed-cms', 'ChaCha20-Poly1305 content must be in AuthEnvelopedData (RFC 8103), not EnvelopedData.');
   }
   const slots = listRecipientSlots(envelope.recipientInfos);
   const slot = findSlot(slots, certificate);

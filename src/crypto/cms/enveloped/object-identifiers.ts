@@ -38,6 +38,9 @@ export const OID = {
   aes192Gcm: '2.16.840.1.101.3.4.1.26',
   aes256Gcm: '2.16.840.1.101.3.4.1.46',
 
+  // RFC 8103 §6: AEAD_CHACHA20_POLY1305 content in AuthEnvelopedData
+  chacha20Poly1305: '1.2.840.113549.1.9.16.3.18',
+
   // RFC 3370 §5.1, §5.2: old mail
   desEde3Cbc: '1.2.840.113549.3.7',
   rc2Cbc: '1.2.840.113549.3.2',
