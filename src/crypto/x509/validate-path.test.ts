@@ -256,7 +256,7 @@ describe('path building bounds', () => {
    * a subject key identifier: each its own, or a copy of the real mail CA's.
    */
   async function makeLookalikes(count: number, keyIdentifier: 'own' | 'copied'): Promise<Uint8Array[]> {
-    const mailCa = pkijs.Certificate.fromBER(certificate('jedco-mail-ca'));
+    const mailCa = pkijs.Certificate.fromBER(new Uint8Array(certificate('jedco-mail-ca')));
     const realKeyIdentifier = mailCa.extensions?.find((extension) => extension.extnID === '2.5.29.14')?.extnValue.valueBlock.valueHexView;
     if (!realKeyIdentifier) throw new Error('the mail CA has no subject key identifier');
     const keys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
