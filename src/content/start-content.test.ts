@@ -155,6 +155,20 @@ describe('the content script on an opened message', () => {
     expect(downloads).toHaveLength(1);
   });
 
+  test('pkcs7-mime without smime-type that the background finds signed, not encrypted, is verified instead', async () => {
+    const opaque = 'From: jethro@jedco.example\r\nContent-Type: application/pkcs7-mime; name=smime.p7m\r\n\r\nMIAG\r\n';
+    start(opaque, {
+      stageEncryptedMessage: () => {
+        throw new SignetError('not-encrypted', 'signed-data');
+      },
+      verifyMessage: () => verdict('valid', 'jethro@jedco.example'),
+    });
+    await settle();
+    expect(requests.map((request) => request.name)).toEqual(['stageEncryptedMessage', 'verifyMessage']);
+    expect(badge()?.getAttribute('data-signet-status')).toBe('valid');
+    expect(document.querySelector('iframe[data-signet-frame]')).toBeNull();
+  });
+
   test('when the background can’t be reached the badge says so instead of showing a status', async () => {
     start(SIGNED, {});
     await settle();

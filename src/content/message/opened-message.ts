@@ -10,6 +10,8 @@ import type { ReadView, WebmailAdapter } from '../adapters/adapter';
 import type { SendRequest } from '../features/feature';
 import { classifyMessage } from './classify-message';
 
+const NOT_STAGED_CODES = ['not-encrypted', 'malformed-mime', 'malformed-cms'] as const;
+
 export type EncryptionState = { encrypted: false } | { encrypted: true; token: string };
 
 export class OpenedMessage {
@@ -48,8 +50,9 @@ export class OpenedMessage {
       const { token } = await this.sendRequest('stageEncryptedMessage', { rawBase64: encodeBase64(raw), messageId: this.view.messageId });
       return { encrypted: true, token };
     } catch (error) {
-      // application/pkcs7-mime without smime-type that turned out to be signed-data, not enveloped.
-      if (isSignetError(error, 'not-encrypted')) return { encrypted: false };
+      // application/pkcs7-mime without smime-type that turned out to be signed-data, not enveloped;
+      // or a broken one: the verifier then says what is wrong with it in the badge.
+      if (NOT_STAGED_CODES.some((code) => isSignetError(error, code))) return { encrypted: false };
       throw error;
     }
   }
