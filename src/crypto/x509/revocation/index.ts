@@ -9,3 +9,4 @@ export { createMemoryRevocationCache, cacheKey, type RevocationCache } from './r
 export { queryOcsp } from './query-ocsp';
 export { fetchCrl } from './fetch-crl';
 export { readFetchedCertificates } from './read-fetched-certificates';
+export { collectNetworkOrigins } from './network-origins';
