@@ -59,6 +59,9 @@ export function attachToComposeWindow(view: ComposeView, compose: ComposeWindowA
   toolbar.className = 'gU';
   toolbar.setAttribute('data-signet-compose-toolbar', '');
   toolbar.append(sign.host, encrypt.host, status.host);
+  // Unavailable until the background said which digital ID the From address has.
+  sign.setAvailable(false, 'Signet is looking up your digital ID…');
+  encrypt.setAvailable(false, 'Signet is looking up your digital ID…');
   signal.addEventListener('abort', () => toolbar.remove(), { once: true });
 
   const placeToolbar = (): void => {
@@ -69,7 +72,12 @@ export function attachToComposeWindow(view: ComposeView, compose: ComposeWindowA
     const from = compose.readFrom(view).toLowerCase();
     if (from === identityFor) return;
     identityFor = from;
-    identity = from ? await context.sendRequest('getComposeIdentity', { fromAddress: from }) : undefined;
+    try {
+      identity = from ? await context.sendRequest('getComposeIdentity', { fromAddress: from }) : undefined;
+    } catch (error) {
+      identityFor = undefined; // ask again on the next change
+      throw error;
+    }
     const usable = identity?.identityId !== undefined;
     const reason = usable ? '' : `Signet has no digital ID for ${from || 'this sender'}: import one on the Signet management page.`;
     sign.setAvailable(usable, reason);

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { sendRequest, type IdentitySummary, type TrustAnchorSummary } from '../../shared/protocol';
 import { ErrorBanner } from '../shared/error-banner';
+import { ComposeSettingsSection } from './compose-settings-section';
 import { ContactSection } from './contact-section';
 import { EvidenceSection } from './evidence-section';
 import { IdentitySection } from './identity-section';
+import { RevocationSection } from './revocation-section';
 import { TrustAnchorSection } from './trust-anchor-section';
 import { useFailure } from './use-failure';
 
@@ -32,6 +34,8 @@ export function ManageApp() {
       <ErrorBanner message={loadFailure.failure?.message} code={loadFailure.failure?.code} />
       <IdentitySection identities={identities ?? []} onChanged={reload} />
       <TrustAnchorSection anchors={anchors ?? []} onChanged={reload} />
+      <ComposeSettingsSection identities={identities ?? []} />
+      <RevocationSection />
       <ContactSection />
       <EvidenceSection />
     </main>

@@ -44,7 +44,7 @@ export function opensslVerify(message: Uint8Array, directory: string): string | 
   const file = join(directory, `verify-${Math.random().toString(16).slice(2)}.eml`);
   writeFileSync(file, message);
   try {
-    return execFileSync('openssl', ['cms', '-verify', '-in', file, '-CAfile', join(peopleDirectory, 'jedco-root.pem')], { encoding: 'latin1', stdio: 'pipe' });
+    return execFileSync('openssl', ['cms', '-verify', '-in', file, '-CAfile', join(peopleDirectory, 'jedco-root.pem')], { encoding: 'latin1', stdio: 'pipe', maxBuffer: 256 * 1024 * 1024 });
   } catch {
     return undefined;
   }
@@ -57,6 +57,6 @@ export function opensslDecrypt(message: Uint8Array, person: string, directory: s
   return execFileSync(
     'openssl',
     ['cms', '-decrypt', '-in', file, '-recip', join(peopleDirectory, `${person}.pem`), '-inkey', join(peopleDirectory, `${person}.key`)],
-    { encoding: 'latin1', stdio: 'pipe' },
+    { encoding: 'latin1', stdio: 'pipe', maxBuffer: 256 * 1024 * 1024 },
   );
 }
