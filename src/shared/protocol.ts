@@ -184,6 +184,16 @@ export interface OutgoingDraftSummary {
   sent?: SentDraft;
 }
 
+/** A webmail site the person authorised (DESIGN.md security model 6), as the management page lists it. */
+export interface SiteSummary {
+  /** Match pattern of the whole origin, `https://mail.example.org/*`. */
+  origin: string;
+  /** ISO 8601. */
+  addedAt: string;
+  /** Whether Signet's content script is registered there now. */
+  active: boolean;
+}
+
 /** Request name -> request and response types. */
 export interface ProtocolMap {
   getStatus: { request: Record<string, never>; response: ExtensionStatus };
@@ -252,6 +262,13 @@ export interface ProtocolMap {
   discardOutgoingDraft: { request: { token: string }; response: { discarded: true } };
   getComposeSettings: { request: Record<string, never>; response: ComposeSettings };
   setComposeSettings: { request: { settings: ComposeSettings }; response: ComposeSettings };
+
+  // Webmail sites (DESIGN.md security model 6)
+  listSites: { request: Record<string, never>; response: SiteSummary[] };
+  /** Runs Signet on a site whose host permission the management page has just obtained. */
+  addSite: { request: { origin: string }; response: SiteSummary[] };
+  /** Stops running Signet on a site (the page then gives the permission back). */
+  removeSite: { request: { origin: string }; response: SiteSummary[] };
 }
 
 export type RequestName = keyof ProtocolMap;
@@ -294,6 +311,9 @@ export const REQUEST_SENDERS: { readonly [Name in RequestName]: SenderPolicy } =
   discardOutgoingDraft: 'any-context',
   getComposeSettings: 'any-context',
   setComposeSettings: 'extension-pages',
+  listSites: 'extension-pages',
+  addSite: 'extension-pages',
+  removeSite: 'extension-pages',
 };
 
 export const REQUEST_NAMES = Object.keys(REQUEST_SENDERS) as RequestName[];

@@ -1,4 +1,5 @@
 import type { RequestHandlers } from '../router';
+import { handleAddSite, handleListSites, handleRemoveSite } from './authorised-sites';
 import { handleDeleteIdentity } from './delete-identity';
 import { handleDeleteTrustAnchor } from './delete-trust-anchor';
 import { handleExportIdentityCertificate } from './export-identity-certificate';
@@ -56,4 +57,7 @@ export const handlers: RequestHandlers = {
   discardOutgoingDraft: (request, context) => handleDiscardOutgoingDraft(request, context),
   getComposeSettings: handleGetComposeSettings,
   setComposeSettings: handleSetComposeSettings,
+  listSites: handleListSites,
+  addSite: handleAddSite,
+  removeSite: handleRemoveSite,
 };

@@ -96,6 +96,8 @@ export interface SettingsMap {
   composeSettings: string;
   /** JSON of `RevocationAccessSetting` (background/revocation/revocation-setting.ts): online checking on or off, origins wanted. */
   revocationAccess: string;
+  /** JSON of `AuthorisedSite[]` (background/sites/authorised-sites.ts): webmail sites the person authorised. */
+  authorisedSites: string;
 }
 export type SettingName = keyof SettingsMap;
 
