@@ -21,6 +21,8 @@ const REAL_MESSAGE_VIEW = 'gmail-message-view.reconstructed.html';
 const REAL_COMPOSE = 'gmail-compose.reconstructed.html';
 const DEMO_MESSAGE_VIEW = 'demo-message-view.html';
 const DEMO_COMPOSE = 'demo-compose.html';
+/** A reply being written, with an attachment (test/fixtures/gmail-pages/save-demo-compose-reply.ts). */
+const DEMO_COMPOSE_REPLY = 'demo-compose-reply.html';
 const DEMO_INBOX = 'demo-inbox.html';
 const MESSAGE_VIEWS = [REAL_MESSAGE_VIEW, DEMO_MESSAGE_VIEW];
 const COMPOSE_VIEWS = [REAL_COMPOSE, DEMO_COMPOSE];
@@ -63,12 +65,12 @@ export const GMAIL_SELECTORS = {
   /** Discard (real Gmail `div.oh`, the demo `div.og`): both carry this tooltip. */
   composeDiscardButton: { css: '[role=button][data-tooltip^="Discard draft"]', mustMatchIn: COMPOSE_VIEWS },
   /** Replies: the answered message's API id and the thread id (InboxSDK compose view hidden inputs). */
-  composeRepliedMessage: { css: 'input[name=rm]', mustMatchIn: [DEMO_COMPOSE] },
-  composeThreadId: { css: 'input[name=lts]', mustMatchIn: [DEMO_COMPOSE] },
+  composeRepliedMessage: { css: 'input[name=rm]', mustMatchIn: [DEMO_COMPOSE, DEMO_COMPOSE_REPLY] },
+  composeThreadId: { css: 'input[name=lts]', mustMatchIn: [DEMO_COMPOSE, DEMO_COMPOSE_REPLY] },
   /** An attachment of the draft, its name in `div.vI` and its bytes behind `a.dO` (gmail.js). */
-  composeAttachment: { css: 'div.dL', mustMatchIn: [] },
-  composeAttachmentName: { css: 'div.vI', mustMatchIn: [] },
-  composeAttachmentLink: { css: 'a.dO', mustMatchIn: [] },
+  composeAttachment: { css: 'div.dL', mustMatchIn: [DEMO_COMPOSE_REPLY] },
+  composeAttachmentName: { css: 'div.vI', mustMatchIn: [DEMO_COMPOSE_REPLY] },
+  composeAttachmentLink: { css: 'a.dO', mustMatchIn: [DEMO_COMPOSE_REPLY] },
 } as const satisfies Record<string, PageSelector>;
 
 export type GmailSelectorName = keyof typeof GMAIL_SELECTORS;
