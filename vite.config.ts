@@ -1,4 +1,4 @@
-import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { crx, type CrxPlugin, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -20,6 +20,9 @@ function manifestFor(mode: string): ManifestV3Export {
     for (const script of manifest.content_scripts) script.matches.push(DEMO_ORIGIN);
     for (const resource of manifest.web_accessible_resources) resource.matches.push(DEMO_ORIGIN);
   }
+  // The revocation e2e tests fetch CRLs/OCSP from loopback servers: grant that origin up front,
+  // since headless Chromium never answers chrome.permissions.request (DESIGN.md security model 6).
+  if (mode === 'demo') return { ...manifest, host_permissions: [DEMO_ORIGIN] };
   if (mode !== 'firefox') return manifest;
   const { background, options_page: optionsPage, minimum_chrome_version: _chromeOnly, ...rest } = manifest;
   return {
@@ -32,6 +35,35 @@ function manifestFor(mode: string): ManifestV3Export {
   };
 }
 
+/**
+ * Webmail sites the person authorises at run time (DESIGN.md security model 6; background/sites/)
+ * get Signet's content script, whose crxjs loader imports its chunks by URL, and show Signet's
+ * frames: both must be web-accessible there, and `web_accessible_resources` can't change at run
+ * time. So every resource Gmail may load is also listed for any https origin (and http only on
+ * this machine, as site-origin.ts allows). Consequence, accepted: any such page can tell Signet is
+ * installed by loading one of these fixed URLs (as it could on Gmail); no page can do more, since
+ * the frames act only on tokens a content script obtained. `use_dynamic_url` would hide the fixed
+ * URLs but breaks the loader's import from content scripts in Chrome >= 130 (crbug.com/363027634).
+ * The demo build also holds the permission for http://localhost, so the end-to-end test can
+ * authorise a site there without the prompt headless Chromium never shows.
+ */
+const AUTHORISED_SITE_MATCHES = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
+function shareResourcesWithAuthorisedSites(mode: string): CrxPlugin {
+  return {
+    name: 'signet:authorised-site-resources',
+    enforce: 'post',
+    renderCrxManifest(manifest) {
+      const entries = manifest.web_accessible_resources ?? [];
+      const resources = [...new Set(entries.flatMap((entry) => ('matches' in entry ? entry.resources : [])))];
+      const authorisedSites = { matches: AUTHORISED_SITE_MATCHES, resources, use_dynamic_url: false };
+      if (mode === 'firefox') Reflect.deleteProperty(authorisedSites, 'use_dynamic_url');
+      const hostPermissions = mode === 'demo' ? [...(manifest.host_permissions ?? []), 'http://localhost/*'] : manifest.host_permissions;
+      return { ...manifest, host_permissions: hostPermissions, web_accessible_resources: [...entries, authorisedSites] };
+    },
+  };
+}
+
 /** Every secure frame shown inside webmail pages is its own page (TEAM.md, extension wiring). */
 const framesDirectory = fileURLToPath(new URL('./src/popup/frames', import.meta.url));
 const framePages = (existsSync(framesDirectory) ? readdirSync(framesDirectory) : [])
@@ -40,7 +72,7 @@ const framePages = (existsSync(framesDirectory) ? readdirSync(framesDirectory) :
 
 export default defineConfig(({ mode }) => ({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  plugins: [crx({ manifest: manifestFor(mode), browser: mode === 'firefox' ? 'firefox' : 'chrome' })],
+  plugins: [crx({ manifest: manifestFor(mode), browser: mode === 'firefox' ? 'firefox' : 'chrome' }), shareResourcesWithAuthorisedSites(mode)],
   build: {
     outDir: { demo: 'dist-demo', firefox: 'dist-firefox' }[mode] ?? 'dist',
     emptyOutDir: true,

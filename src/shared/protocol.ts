@@ -184,6 +184,16 @@ export interface OutgoingDraftSummary {
   sent?: SentDraft;
 }
 
+/** Online revocation checking (issue 4; DESIGN.md security models 5 and 6), as the management page shows it. */
+export interface RevocationAccess {
+  /** Whether verifications fetch CRLs, OCSP answers and missing intermediates (on by default). */
+  online: boolean;
+  /** Servers (match patterns like `http://crl.example/*`) a verification needed, and whether Signet may reach each. */
+  origins: { origin: string; granted: boolean }[];
+  /** Fetched CRLs, OCSP answers and intermediates kept until their nextUpdate. */
+  cachedEntries: number;
+}
+
 /** A webmail site the person authorised (DESIGN.md security model 6), as the management page lists it. */
 export interface SiteSummary {
   /** Match pattern of the whole origin, `https://mail.example.org/*`. */
@@ -263,6 +273,13 @@ export interface ProtocolMap {
   getComposeSettings: { request: Record<string, never>; response: ComposeSettings };
   setComposeSettings: { request: { settings: ComposeSettings }; response: ComposeSettings };
 
+  // Revocation online (issue 4)
+  getRevocationAccess: { request: Record<string, never>; response: RevocationAccess };
+  /** Turns fetching revocation data and missing intermediates on or off. */
+  setRevocationChecking: { request: { online: boolean }; response: RevocationAccess };
+  /** Forgets every fetched CRL, OCSP answer and intermediate. */
+  forgetRevocationCache: { request: Record<string, never>; response: RevocationAccess };
+
   // Webmail sites (DESIGN.md security model 6)
   listSites: { request: Record<string, never>; response: SiteSummary[] };
   /** Runs Signet on a site whose host permission the management page has just obtained. */
@@ -311,6 +328,9 @@ export const REQUEST_SENDERS: { readonly [Name in RequestName]: SenderPolicy } =
   discardOutgoingDraft: 'any-context',
   getComposeSettings: 'any-context',
   setComposeSettings: 'extension-pages',
+  getRevocationAccess: 'extension-pages',
+  setRevocationChecking: 'extension-pages',
+  forgetRevocationCache: 'extension-pages',
   listSites: 'extension-pages',
   addSite: 'extension-pages',
   removeSite: 'extension-pages',

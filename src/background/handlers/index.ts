@@ -26,6 +26,7 @@ import { handleGetOutgoingDraft } from './get-outgoing-draft';
 import { handleLookUpRecipientCertificates } from './look-up-recipient-certificates';
 import { handleSendOutgoingDraft } from './send-outgoing-draft';
 import { handleStageOutgoingDraft } from './stage-outgoing-draft';
+import { handleForgetRevocationCache, handleGetRevocationAccess, handleSetRevocationChecking } from './revocation-access';
 
 /** One handler per request of `ProtocolMap` (the type insists; `handlers.test.ts` checks it at run time). */
 export const handlers: RequestHandlers = {
@@ -57,6 +58,9 @@ export const handlers: RequestHandlers = {
   discardOutgoingDraft: (request, context) => handleDiscardOutgoingDraft(request, context),
   getComposeSettings: handleGetComposeSettings,
   setComposeSettings: handleSetComposeSettings,
+  getRevocationAccess: handleGetRevocationAccess,
+  setRevocationChecking: handleSetRevocationChecking,
+  forgetRevocationCache: handleForgetRevocationCache,
   listSites: handleListSites,
   addSite: handleAddSite,
   removeSite: handleRemoveSite,
