@@ -47,9 +47,20 @@ export interface EcIdentityKeys {
   ecdhKey: CryptoKey;
 }
 
-export type IdentityKeys = RsaIdentityKeys | EcIdentityKeys;
+/**
+ * An X25519 digital ID (a DigitalId of keyType 'EC' on the curve 'X25519'): it decrypts mail sent
+ * with RFC 8418 key agreement and signs nothing (X25519 is not a signature algorithm).
+ */
+export interface X25519IdentityKeys {
+  keyType: 'X25519';
+  keySizeBits: number;
+  /** X25519 (RFC 7748 §6.1), for deriveBits only. */
+  x25519Key: CryptoKey;
+}
 
-function importPkcs8(pkcs8: Uint8Array, algorithm: RsaHashedImportParams | EcKeyImportParams, usages: KeyUsage[]): Promise<CryptoKey> {
+export type IdentityKeys = RsaIdentityKeys | EcIdentityKeys | X25519IdentityKeys;
+
+function importPkcs8(pkcs8: Uint8Array, algorithm: RsaHashedImportParams | EcKeyImportParams | Algorithm, usages: KeyUsage[]): Promise<CryptoKey> {
   // extractable: false — no page, no extension code, not even Signet can read the key back.
   return crypto.subtle.importKey('pkcs8', bufferSource(pkcs8), algorithm, false, usages);
 }
@@ -70,7 +81,12 @@ async function importRsaKeys(pkcs8: Uint8Array, keySizeBits: number): Promise<Rs
   };
 }
 
-async function importEcKeys(pkcs8: Uint8Array, keySizeBits: number, namedCurve: string): Promise<EcIdentityKeys> {
+async function importX25519Keys(pkcs8: Uint8Array, keySizeBits: number): Promise<X25519IdentityKeys> {
+  return { keyType: 'X25519', keySizeBits, x25519Key: await importPkcs8(pkcs8, { name: 'X25519' }, ['deriveBits']) };
+}
+
+async function importEcKeys(pkcs8: Uint8Array, keySizeBits: number, namedCurve: string): Promise<EcIdentityKeys | X25519IdentityKeys> {
+  if (namedCurve === 'X25519') return importX25519Keys(pkcs8, keySizeBits);
   if (namedCurve !== 'P-256' && namedCurve !== 'P-384' && namedCurve !== 'P-521') {
     throw new SignetError('unsupported-key', `The EC curve ${namedCurve} is not supported.`);
   }
@@ -99,7 +115,7 @@ export async function importIdentityKeys(digitalId: DigitalId): Promise<Identity
 
 /**
  * A handle over a bare PKCS#8 (the CLI, tests): describes the key (RSA 2048..4096, EC P-256/384/521,
- * else 'unsupported-key') and imports it like a digital ID.
+ * X25519, else 'unsupported-key') and imports it like a digital ID.
  */
 export async function createPrivateKeyHandleFromPkcs8(pkcs8: Uint8Array): Promise<PrivateKeyHandle> {
   const description = await describePrivateKey(pkcs8);

@@ -1,6 +1,6 @@
 /**
  * `PrivateKeyHandle` over stored `IdentityKeys`: the only way the engine uses a private key.
- * WebCrypto does what it can (signatures, OAEP with SHA-1 or SHA-256, ECDH); RSAES-PKCS1-v1_5 and
+ * WebCrypto does what it can (signatures, OAEP with SHA-1 or SHA-256, ECDH, X25519); RSAES-PKCS1-v1_5 and
  * OAEP with other hash combinations unwrap the PKCS#8 into memory for that one call (RFC 8017
  * §7.2.2 / §7.1.2 in `src/crypto/rsa/rsa-private.ts`) and zero it afterwards.
  */
@@ -8,7 +8,7 @@ import { SignetError } from '../../shared/errors';
 import { bufferSource } from '../encoding/bytes';
 import { decryptRsaOaepWithPkcs8, decryptRsaPkcs1v15WithPkcs8 } from '../rsa/rsa-private';
 import { encodeEcdsaSignatureDer } from './ecdsa-signature';
-import type { EcIdentityKeys, IdentityKeys, OaepHash, RsaIdentityKeys, SigningHash } from './identity-keys';
+import type { EcIdentityKeys, IdentityKeys, OaepHash, RsaIdentityKeys, SigningHash, X25519IdentityKeys } from './identity-keys';
 import type { HashName, PrivateKeyHandle, SignatureScheme } from './private-key-handle';
 import { unwrapPkcs8 } from './wrapped-pkcs8';
 
@@ -20,6 +20,9 @@ function signingHash(hash: HashName): SigningHash {
 }
 
 function wrongKeyType(operation: string, keys: IdentityKeys): SignetError {
+  if (keys.keyType === 'X25519') {
+    return new SignetError('unsupported-algorithm', `${operation} is not possible with this digital ID: its X25519 key only decrypts (RFC 8418 key agreement).`);
+  }
   return new SignetError('unsupported-algorithm', `${operation} needs ${keys.keyType === 'RSA' ? 'an EC' : 'an RSA'} key; this digital ID has an ${keys.keyType} key.`);
 }
 
@@ -78,14 +81,39 @@ async function deriveEcdh(keys: EcIdentityKeys, originatorPublicKeySpki: Uint8Ar
   return new Uint8Array(await crypto.subtle.deriveBits({ name: 'ECDH', public: publicKey }, keys.ecdhKey, bits));
 }
 
+/**
+ * X25519 (RFC 7748 §6.1, RFC 8418 §2): the 32-byte shared secret with the originator's ephemeral
+ * key (SPKI with id-X25519). An all-zero result means a low-order public key, which RFC 7748 §6.1
+ * tells us to refuse.
+ */
+async function deriveX25519(keys: X25519IdentityKeys, originatorPublicKeySpki: Uint8Array): Promise<Uint8Array> {
+  let publicKey: CryptoKey;
+  try {
+    publicKey = await crypto.subtle.importKey('spki', bufferSource(originatorPublicKeySpki), { name: 'X25519' }, false, []);
+  } catch {
+    throw new SignetError('decryption-failed', "The sender's ephemeral key is not a valid X25519 public key.");
+  }
+  let secret: Uint8Array;
+  try {
+    secret = new Uint8Array(await crypto.subtle.deriveBits({ name: 'X25519', public: publicKey }, keys.x25519Key, 256));
+  } catch {
+    // WebCrypto itself refuses the all-zero output of a low-order point (Node: OperationError).
+    throw new SignetError('decryption-failed', "The sender's ephemeral X25519 key is a low-order point (RFC 7748 §6.1).");
+  }
+  if (secret.every((byte) => byte === 0)) throw new SignetError('decryption-failed', "The sender's ephemeral X25519 key is a low-order point (RFC 7748 §6.1).");
+  return secret;
+}
+
 export function createPrivateKeyHandle(keys: IdentityKeys): PrivateKeyHandle {
   return {
-    keyType: keys.keyType,
+    // An X25519 key is an elliptic-curve key to the rest of Signet, on the curve 'X25519'.
+    keyType: keys.keyType === 'X25519' ? 'EC' : keys.keyType,
     keySizeBits: keys.keySizeBits,
-    ...(keys.keyType === 'EC' ? { namedCurve: keys.namedCurve } : {}),
+    ...(keys.keyType === 'EC' ? { namedCurve: keys.namedCurve } : keys.keyType === 'X25519' ? { namedCurve: 'X25519' } : {}),
 
     async sign(scheme, hash, data) {
       const checkedHash = signingHash(hash);
+      if (keys.keyType === 'X25519') throw wrongKeyType(`Signing (${scheme})`, keys);
       return keys.keyType === 'RSA' ? signWithRsa(keys, scheme, checkedHash, data) : signWithEc(keys, scheme, checkedHash, data);
     },
 
@@ -100,6 +128,7 @@ export function createPrivateKeyHandle(keys: IdentityKeys): PrivateKeyHandle {
     },
 
     async deriveEcdhSecret(originatorPublicKeySpki) {
+      if (keys.keyType === 'X25519') return deriveX25519(keys, originatorPublicKeySpki);
       if (keys.keyType !== 'EC') throw wrongKeyType('ECDH key agreement', keys);
       return deriveEcdh(keys, originatorPublicKeySpki);
     },

@@ -8,9 +8,9 @@ export type SignatureScheme = 'RSASSA-PKCS1-v1_5' | 'RSA-PSS' | 'ECDSA';
 
 export interface PrivateKeyHandle {
   readonly keyType: 'RSA' | 'EC';
-  /** RSA modulus size in bits, or the EC field size (256, 384, 521). */
+  /** RSA modulus size in bits, or the EC field size (256, 384, 521; 256 for X25519). */
   readonly keySizeBits: number;
-  /** 'P-256' | 'P-384' | 'P-521' for EC keys. */
+  /** 'P-256' | 'P-384' | 'P-521' for EC keys; 'X25519' for an RFC 8410 key that only decrypts. */
   readonly namedCurve?: string;
 
   /**
@@ -36,6 +36,8 @@ export interface PrivateKeyHandle {
   /**
    * ECDH (RFC 5753 §3.1.2): the shared secret Z (the x-coordinate, 32/48/66 bytes) with the
    * originator's ephemeral public key (SPKI DER); a key not on this curve -> 'decryption-failed'.
+   * For an X25519 key (RFC 8418 §2), Z is the 32-byte X25519 output; a low-order originator key
+   * (all-zero output, RFC 7748 §6.1) -> 'decryption-failed'.
    */
   deriveEcdhSecret(originatorPublicKeySpki: Uint8Array): Promise<Uint8Array>;
 }

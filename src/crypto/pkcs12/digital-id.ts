@@ -11,8 +11,8 @@ export interface DigitalId {
   /** The friendlyName attribute (RFC 7292 §4.2) of the key, or else of its certificate. */
   friendlyName?: string;
   keyType: 'RSA' | 'EC';
-  /** RSA modulus bits, or the EC curve size (256, 384, 521). */
+  /** RSA modulus bits, or the EC curve size (256, 384, 521; 256 for X25519). */
   keySizeBits: number;
-  /** 'P-256' | 'P-384' | 'P-521' for EC keys. */
+  /** 'P-256' | 'P-384' | 'P-521' for EC keys; 'X25519' (RFC 8410) for a Curve25519 key-agreement key. */
   namedCurve?: string;
 }

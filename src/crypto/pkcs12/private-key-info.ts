@@ -1,7 +1,8 @@
 /**
  * What a PKCS#8 private key is (RFC 5208 §5, RFC 8017 A.1.2, RFC 5915 §3), and whether Signet can
- * use it: RSA 2048..4096 bits, or EC on P-256, P-384 or P-521 (the curves WebCrypto has). Also a
- * canonical form of its public key, so the key is matched to its certificate by key, not by name.
+ * use it: RSA 2048..4096 bits, EC on P-256, P-384 or P-521 (the curves WebCrypto has), or X25519
+ * (RFC 8410 §7; key agreement only, for RFC 8418 mail). Also a canonical form of its public key, so
+ * the key is matched to its certificate by key, not by name.
  *
  *   PrivateKeyInfo ::= SEQUENCE { version INTEGER, privateKeyAlgorithm AlgorithmIdentifier,
  *                                 privateKey OCTET STRING, attributes [0] IMPLICIT Attributes OPTIONAL }
@@ -19,8 +20,9 @@ export const MAX_RSA_BITS = 4096;
 export interface PrivateKeyDescription {
   keyType: 'RSA' | 'EC';
   keySizeBits: number;
-  namedCurve?: 'P-256' | 'P-384' | 'P-521';
-  /** `rsa:<n>:<e>` or `ec:<curve>:<x>:<y>` in hex: equal strings mean the same key pair. */
+  /** An X25519 key is described as keyType 'EC' on the curve 'X25519' (RFC 7748's Curve25519). */
+  namedCurve?: 'P-256' | 'P-384' | 'P-521' | 'X25519';
+  /** `rsa:<n>:<e>`, `ec:<curve>:<x>:<y>` or `okp:X25519:<x>`: equal strings mean the same key pair. */
   publicKeyIdentity: string;
 }
 
@@ -56,7 +58,14 @@ export async function describePrivateKey(pkcs8: Uint8Array): Promise<PrivateKeyD
     return { keyType: 'EC', keySizeBits: curve.bits, namedCurve: curve.name, publicKeyIdentity: identity };
   }
   if (algorithm.oid === OID_RSASSA_PSS) throw unsupported('This RSA key is restricted to RSA-PSS (id-RSASSA-PSS), which Signet cannot import; export it as a plain RSA key.');
-  if (algorithm.oid === OID_ED25519 || algorithm.oid === OID_X25519) throw unsupported('Ed25519/X25519 digital IDs are not supported yet.');
+  if (algorithm.oid === OID_X25519) {
+    // RFC 8410 §7: the parameters MUST be absent; the private key is a 32-byte CurvePrivateKey.
+    if (algorithm.parameters !== undefined) throw unsupported('The X25519 key carries algorithm parameters, which RFC 8410 §3 forbids.');
+    const identity = await okpPublicKeyIdentity(pkcs8, 'pkcs8', 'X25519');
+    if (identity === undefined) throw new SignetError('corrupt-pkcs12', 'The X25519 private key is not valid.');
+    return { keyType: 'EC', keySizeBits: 256, namedCurve: 'X25519', publicKeyIdentity: identity };
+  }
+  if (algorithm.oid === OID_ED25519) throw unsupported('Ed25519 digital IDs are not supported for signing yet; Signet verifies Ed25519 signatures and decrypts with X25519 keys.');
   throw unsupported(`The private key's algorithm (${algorithm.oid}) is not supported: Signet uses RSA and EC (P-256, P-384, P-521) keys.`);
 }
 
@@ -87,6 +96,21 @@ export async function ecPublicKeyIdentity(der: Uint8Array, format: 'pkcs8' | 'sp
     const key = await crypto.subtle.importKey(format, bufferSource(der), { name: 'ECDSA', namedCurve: curve }, true, usages);
     const jwk = await crypto.subtle.exportKey('jwk', key);
     return `ec:${curve}:${jwk.x}:${jwk.y}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The public key of an X25519 key (RFC 8410) as `okp:X25519:<x>`, x the JWK's base64url public key
+ * (RFC 8037 §2), computed by WebCrypto. `undefined` when WebCrypto refuses the key.
+ */
+export async function okpPublicKeyIdentity(der: Uint8Array, format: 'pkcs8' | 'spki', curve: 'X25519'): Promise<string | undefined> {
+  try {
+    const usages: KeyUsage[] = format === 'pkcs8' ? ['deriveBits'] : [];
+    const key = await crypto.subtle.importKey(format, bufferSource(der), { name: curve }, true, usages);
+    const jwk = await crypto.subtle.exportKey('jwk', key);
+    return jwk.x === undefined ? undefined : `okp:${curve}:${jwk.x}`;
   } catch {
     return undefined;
   }

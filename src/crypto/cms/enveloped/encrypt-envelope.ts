@@ -13,12 +13,13 @@ import { encryptKeyTransport, type KeyTransport } from './key-transport';
 import { OID } from './object-identifiers';
 import type { EnvelopeKind } from './parse-envelope';
 import type { RecipientCertificate } from './recipient-certificate';
+import { encryptX25519KeyAgreement } from './x25519-key-agreement';
 
 export type ContentEncryptionChoice = 'aes-256-cbc' | 'aes-128-gcm' | 'aes-256-gcm';
 
 export interface EnvelopeRecipientChoice {
   certificate: RecipientCertificate;
-  /** For RSA certificates; EC certificates always use ECDH. */
+  /** For RSA certificates; EC certificates always use ECDH, X25519 certificates RFC 8418. */
   keyTransport: KeyTransport;
 }
 
@@ -60,6 +61,7 @@ async function encryptContentWithAes(choice: ContentEncryptionChoice, contentKey
 
 async function buildRecipientInfo(recipient: EnvelopeRecipientChoice, contentKey: Uint8Array, options: EnvelopeOptions): Promise<pkijs.RecipientInfo> {
   if (recipient.certificate.keyType === 'EC') return encryptKeyAgreement(recipient.certificate, contentKey, options.userKeyingMaterial);
+  if (recipient.certificate.keyType === 'X25519') return encryptX25519KeyAgreement(recipient.certificate, contentKey, options.userKeyingMaterial);
   return encryptKeyTransport(recipient.certificate, contentKey, recipient.keyTransport);
 }
 

@@ -15,6 +15,7 @@ import { encodedBytesOf } from './cms-asn1';
 import { deriveX963Key, encodeSharedInfo, type KdfHashName } from './key-derivation';
 import { OID } from './object-identifiers';
 import { CURVE_OIDS, type NamedCurve, type RecipientCertificate } from './recipient-certificate';
+import { decryptX25519KeyAgreement } from './x25519-key-agreement';
 
 /**
  * RFC 5753 §7.1.4 (and SEC 1): the standard and cofactor ECDH schemes are the same computation on
@@ -74,6 +75,8 @@ export async function decryptKeyAgreement(
   key: PrivateKeyHandle,
   certificate: RecipientCertificate,
 ): Promise<{ contentKey: Uint8Array; keyManagement: string }> {
+  // RFC 8418: an X25519 recipient has its own KDF and originator key (x25519-key-agreement.ts).
+  if (certificate.keyType === 'X25519') return decryptX25519KeyAgreement(info, encryptedKey, key);
   if (key.keyType !== 'EC' || certificate.namedCurve === undefined) throw new SignetError('decryption-failed', 'This RecipientInfo needs an EC key.');
   const kdfHash = KDF_HASHES[info.keyEncryptionAlgorithm.algorithmId];
   if (kdfHash === undefined) {

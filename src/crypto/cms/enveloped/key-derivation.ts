@@ -58,3 +58,15 @@ export async function deriveX963Key(hash: KdfHashName, sharedSecret: Uint8Array,
   output.fill(0);
   return key;
 }
+
+/**
+ * RFC 8418 §2: with X25519 the key-encryption key comes from HKDF (RFC 5869) instead of the X9.63
+ * KDF: IKM = the X25519 shared secret, info = the DER of ECC-CMS-SharedInfo (as above, with the
+ * ukm in entityUInfo when the message has one), no salt (RFC 5869 §2.2: HashLen zero bytes),
+ * L = the KEK length.
+ */
+export async function deriveHkdfKey(hash: HashName, sharedSecret: Uint8Array, sharedInfo: Uint8Array, length: number): Promise<Uint8Array> {
+  const inputKey = await crypto.subtle.importKey('raw', asBufferSource(sharedSecret), 'HKDF', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'HKDF', hash, salt: new Uint8Array(0), info: asBufferSource(sharedInfo) }, inputKey, length * 8);
+  return new Uint8Array(bits);
+}

@@ -25,6 +25,12 @@ export const OID = {
   dhSinglePassStdDhSha384Kdf: '1.3.132.1.11.2',
   dhSinglePassStdDhSha512Kdf: '1.3.132.1.11.3',
 
+  // RFC 8410 §3 (the X25519 key) and RFC 8418 §2: ECDH with X25519 and an HKDF KDF (RFC 5869)
+  x25519: '1.3.101.110',
+  dhSinglePassStdDhHkdfSha256: '1.2.840.113549.1.9.16.3.19',
+  dhSinglePassStdDhHkdfSha384: '1.2.840.113549.1.9.16.3.20',
+  dhSinglePassStdDhHkdfSha512: '1.2.840.113549.1.9.16.3.21',
+
   // RFC 3565 §2.3.2 (AES key wrap, RFC 3394) and RFC 3565 §4 / RFC 5084 §3 (content)
   aes128Wrap: '2.16.840.1.101.3.4.1.5',
   aes192Wrap: '2.16.840.1.101.3.4.1.25',

@@ -15,7 +15,8 @@ export type NamedCurve = 'P-256' | 'P-384' | 'P-521';
 
 export interface RecipientCertificate {
   record: CertificateRecord;
-  keyType: 'RSA' | 'EC' | 'other';
+  /** 'X25519': an RFC 8410 key, for RFC 8418 key agreement. */
+  keyType: 'RSA' | 'EC' | 'X25519' | 'other';
   namedCurve?: NamedCurve;
   /** SubjectPublicKeyInfo DER. */
   spki: Uint8Array;
@@ -53,6 +54,10 @@ export async function readRecipientCertificate(der: Uint8Array): Promise<Recipie
   let keyType: RecipientCertificate['keyType'] = 'other';
   let namedCurve: NamedCurve | undefined;
   if (algorithmId === OID.rsaEncryption || algorithmId === OID.rsaesOaep) keyType = 'RSA';
+  // RFC 8410 §3: parameters absent and a 32-byte key, else it is no X25519 key Signet can use.
+  if (algorithmId === OID.x25519 && publicKeyInfo.algorithm.algorithmParams === undefined && publicKeyInfo.subjectPublicKey.valueBlock.valueHexView.length === 32) {
+    keyType = 'X25519';
+  }
   if (algorithmId === OID.ecPublicKey) {
     keyType = 'EC';
     const parameters = publicKeyInfo.algorithm.algorithmParams;
@@ -74,8 +79,9 @@ export async function readRecipientCertificate(der: Uint8Array): Promise<Recipie
 }
 
 /**
- * Refuses a certificate Signet must not encrypt to: a key that is neither RSA nor a NIST curve,
- * a keyUsage without keyEncipherment (RSA) or keyAgreement (EC), or an extendedKeyUsage without
+ * Refuses a certificate Signet must not encrypt to: a key that is neither RSA, a NIST curve nor
+ * X25519, a keyUsage without keyEncipherment (RSA) or keyAgreement (EC, X25519: RFC 8410 §5), or an
+ * extendedKeyUsage without
  * emailProtection or anyExtendedKeyUsage (RFC 8551 §4.4.4).
  */
 export function checkUsableForEncryption(certificate: RecipientCertificate): void {
@@ -83,7 +89,7 @@ export function checkUsableForEncryption(certificate: RecipientCertificate): voi
   const refuse = (reason: string): never => {
     throw new SignetError('recipient-certificate-unusable', `Can't encrypt to ${certificate.description}: ${reason}.`);
   };
-  if (certificate.keyType === 'other') refuse('its key is neither RSA nor elliptic-curve');
+  if (certificate.keyType === 'other') refuse('its key is neither RSA, elliptic-curve nor X25519');
   if (certificate.keyType === 'EC' && certificate.namedCurve === undefined) refuse('its elliptic curve is not P-256, P-384 or P-521');
   if (extensions.malformed.includes(OID.keyUsage) || extensions.malformed.includes(OID.extendedKeyUsage)) {
     refuse('its key usage extension is malformed');
