@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureFixtures } from '../pkcs12/fixtures.test-support';
 import { decodePemBlocks } from '../encoding/pem';
 import { isPathAcceptable, validateCertificatePath } from './validate-path';
 
@@ -16,7 +16,7 @@ function certificate(name: string): Uint8Array {
 }
 
 beforeAll(() => {
-  execFileSync('bash', [join(__dirname, '../../../test/fixtures/make-fixtures.sh')]);
+  ensureFixtures();
 });
 
 describe('validateCertificatePath with the Jed Co PKI', () => {

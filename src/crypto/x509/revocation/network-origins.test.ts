@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureFixtures } from '../../pkcs12/fixtures.test-support';
 import { decodePemBlocks } from '../../encoding/pem';
 import { collectNetworkOrigins } from './network-origins';
 
@@ -9,7 +9,7 @@ const fixtures = join(__dirname, '../../../../test/fixtures/generated');
 const certificate = (name: string): Uint8Array => decodePemBlocks(readFileSync(join(fixtures, `${name}.pem`), 'utf8'), 'CERTIFICATE')[0].der;
 
 beforeAll(() => {
-  execFileSync('bash', [join(__dirname, '../../../../test/fixtures/make-fixtures.sh')]);
+  ensureFixtures();
 });
 
 describe('collectNetworkOrigins', () => {
