@@ -18,9 +18,13 @@ interface Flags {
   large: boolean;
   json: boolean;
   browser: boolean;
+  /** --browser builds the demo extension first unless --no-build. */
+  build: boolean;
   runs?: number;
   operations: readonly Operation[];
   sizes?: number[];
+  /** --no-node skips the OpenSSL comparison (e.g. only --browser). */
+  node: boolean;
 }
 
 const KILOBYTE = 1024;
@@ -34,19 +38,21 @@ function parseSize(text: string): number {
 }
 
 function parseFlags(args: string[]): Flags {
-  const flags: Flags = { large: false, json: false, browser: false, operations: OPERATIONS };
+  const flags: Flags = { large: false, json: false, browser: false, build: true, node: true, operations: OPERATIONS };
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index];
     if (arg === '--large') flags.large = true;
     else if (arg === '--json') flags.json = true;
     else if (arg === '--browser') flags.browser = true;
+    else if (arg === '--no-build') flags.build = false;
+    else if (arg === '--no-node') flags.node = false;
     else if (arg === '--runs') flags.runs = Number(args[++index]);
     else if (arg === '--only') {
       const names = (args[++index] ?? '').split(',');
       for (const name of names) if (!isOperation(name)) throw new Error(`Unknown operation ${name}; known: ${OPERATIONS.join(', ')}`);
       flags.operations = names as Operation[];
     } else if (arg === '--sizes') flags.sizes = (args[++index] ?? '').split(',').map(parseSize);
-    else throw new Error(`Unknown flag ${arg}. Flags: --large --json --browser --runs N --only OP,OP --sizes 10k,1m,25m`);
+    else throw new Error(`Unknown flag ${arg}. Flags: --large --json --browser --no-build --no-node --runs N --only OP,OP --sizes 10k,1m,25m`);
   }
   return flags;
 }
@@ -66,11 +72,11 @@ async function main(): Promise<void> {
   log('Measuring OpenSSL start-up...');
   const startup = measureOpensslStartup();
   const bareNodeRssBytes = measureBareNode();
-  const rows: BenchRow[] = runNodeBench({ sizes, operations: flags.operations, runsFor: (size) => flags.runs ?? defaultRuns(size), log }, startup);
+  const rows: BenchRow[] = flags.node ? runNodeBench({ sizes, operations: flags.operations, runsFor: (size) => flags.runs ?? defaultRuns(size), log }, startup) : [];
   let browserRows: BrowserRow[] = [];
   if (flags.browser) {
     const { runBrowserBench } = await import('./browser-bench');
-    browserRows = await runBrowserBench({ log, runs: flags.runs ?? 3 });
+    browserRows = await runBrowserBench({ log, runs: flags.runs ?? 3, build: flags.build });
   }
   if (flags.json) {
     const nodeJson = rows;
@@ -82,11 +88,12 @@ async function main(): Promise<void> {
       ratio: null,
       peakMemoryMB: null,
       timesMs: row.timesMs,
+      longestPageTaskMs: row.longestPageTaskMs,
     }));
     process.stdout.write(`${JSON.stringify([...nodeJson, ...browserJson], null, 2)}\n`);
     return;
   }
-  process.stdout.write(`${formatNodeTable(rows, startup, { loadAverage, bareNodeRssBytes })}\n`);
+  if (rows.length > 0) process.stdout.write(`${formatNodeTable(rows, startup, { loadAverage, bareNodeRssBytes })}\n`);
   if (browserRows.length > 0) process.stdout.write(`\n${formatBrowserTable(browserRows)}\n`);
   process.stdout.write(`Load average at the end: ${loadavg().map((value) => value.toFixed(2)).join(', ')}\n`);
 }
