@@ -18,12 +18,17 @@ const EQUALS = 0x3d;
 /** RFC 2045 §6.8: "encoded lines must not be longer than 76 characters". */
 export const BASE64_LINE_LENGTH = 76;
 
-/** Encodes `data` as base64 in CRLF-terminated lines of 76 characters (the last may be shorter). */
-export function encodeBase64Lines(data: Uint8Array, lineLength = BASE64_LINE_LENGTH): Uint8Array {
+/**
+ * Encodes `data` as base64 in CRLF-terminated lines of 76 characters (the last may be shorter).
+ * With `prefix`, the output starts with those bytes (a header): a message is then written in one
+ * buffer instead of being copied once more to join its header and body.
+ */
+export function encodeBase64Lines(data: Uint8Array, lineLength = BASE64_LINE_LENGTH, prefix?: Uint8Array): Uint8Array {
   const encodedLength = Math.ceil(data.length / 3) * 4;
   const lineCount = Math.ceil(encodedLength / lineLength);
-  const output = new Uint8Array(encodedLength + lineCount * 2);
-  let write = 0;
+  const output = new Uint8Array((prefix?.length ?? 0) + encodedLength + lineCount * 2);
+  if (prefix) output.set(prefix);
+  let write = prefix?.length ?? 0;
   let column = 0;
   let read = 0;
   // Whole lines first, four characters per step without a per-character call: a 50 MB

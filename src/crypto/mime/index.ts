@@ -13,7 +13,7 @@ export { formatMailbox } from './format-mailbox';
 export { splitMessage, assembleMessage, copyHeadersIntoEntity } from './split-message';
 export type { SplitMessage } from './split-message';
 export { canonicalizeForSigning, toCanonicalLineEndings, isTransportSafeBody } from './canonicalize-for-signing';
-export { buildMultipartSigned, buildPkcs7MimeEntity } from './build-smime-entities';
+export { assembleMultipartSignedMessage, assemblePkcs7MimeMessage, buildMultipartSigned, buildPkcs7MimeEntity } from './build-smime-entities';
 export type { Micalg, SmimeType } from './build-smime-entities';
 export { toCrlf } from './mime-bytes';
 export { encodeBase64Lines, decodeBase64Lenient } from './base64-transfer-encoding';

@@ -60,9 +60,13 @@ export function splitMessage(bytes: Uint8Array): SplitMessage {
  * header. The entity's bytes are copied unchanged: they may be signed.
  */
 export function assembleMessage(outerHeaders: readonly HeaderField[], contentEntity: Uint8Array): Uint8Array {
+  return concatByteArrays([textToBytes(formatOuterHeader(outerHeaders)), contentEntity]);
+}
+
+/** The outer header assembleMessage writes before the entity (for writers that build the message in one buffer). */
+export function formatOuterHeader(outerHeaders: readonly HeaderField[]): string {
   const kept = outerHeaders.filter((field) => !isContentField(field.name) && !isMimeVersionField(field.name));
-  const header = formatHeaderFields(kept) + formatHeaderField('MIME-Version', '1.0');
-  return concatByteArrays([textToBytes(header), contentEntity]);
+  return formatHeaderFields(kept) + formatHeaderField('MIME-Version', '1.0');
 }
 
 /** Names RFC 9788 §2.2 suggests protecting, in the order they are copied. */
