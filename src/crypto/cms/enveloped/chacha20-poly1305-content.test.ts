@@ -4,8 +4,6 @@
  * these messages are put together here, with the content sealed by Node's own chacha20-poly1305
  * (OpenSSL's, not Signet's) and the RSA key transport by Signet's encrypt side.
  */
-import * as asn1js from 'asn1js';
-import { createCipheriv } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isSignetError } from '../../../shared/errors';
 import { decryptMessage } from '../../message/decrypt-message';
@@ -14,6 +12,7 @@ import { decryptEnvelope } from './decrypt-envelope';
 import { encryptKeyTransport } from './key-transport';
 import { OID } from './object-identifiers';
 import { readRecipientCertificate } from './recipient-certificate';
+import { buildChaChaMessage as buildChaChaMessageAround, type ChaChaShape } from './testing/chacha-message';
 import { fixturePath, makeScratchDirectory, readCertificate, runOpenssl } from './testing/openssl-peer';
 import { recipientFor } from './testing/people';
 
@@ -21,60 +20,11 @@ const scratch = makeScratchDirectory();
 afterAll(() => scratch.dispose());
 const content = new TextEncoder().encode('Content-Type: text/plain\r\n\r\nPlease ship 100 units, not 1000.\r\n');
 
-function contentTypeAttribute(value: string): asn1js.Sequence {
-  return new asn1js.Sequence({
-    value: [new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.9.3' }), new asn1js.Set({ value: [new asn1js.ObjectIdentifier({ value })] })],
-  });
-}
-
-interface Shape {
-  /** Authenticated attributes to send (RFC 5083 §2.1), MACed as a SET OF. */
-  attributes?: { macedValue: string; sentValue: string };
-  nonceLength?: number;
-  /** Changes to the finished parts, to play the attacker. */
-  alter?: (parts: { ciphertext: Uint8Array; tag: Uint8Array }) => void;
-  contentType?: string;
-}
-
-/** An AuthEnvelopedData for Jethro (RSA key transport) with ChaCha20-Poly1305 content sealed by Node. */
-async function buildChaChaMessage(shape: Shape = {}): Promise<Uint8Array> {
+/** An AuthEnvelopedData for Jethro (RSA-OAEP key transport) with ChaCha20-Poly1305 content sealed by Node. */
+async function buildChaChaMessage(shape: ChaChaShape = {}): Promise<Uint8Array> {
   const contentKey = crypto.getRandomValues(new Uint8Array(32));
-  const nonce = crypto.getRandomValues(new Uint8Array(12));
-  const cipher = createCipheriv('chacha20-poly1305', contentKey, nonce, { authTagLength: 16 });
-  if (shape.attributes) {
-    // RFC 8103 §4 / RFC 5083 §2.2: the AAD is the DER of authAttrs with the SET OF tag.
-    const additionalData = new Uint8Array(new asn1js.Set({ value: [contentTypeAttribute(shape.attributes.macedValue)] }).toBER());
-    cipher.setAAD(additionalData, { plaintextLength: content.length });
-  }
-  const parts = { ciphertext: new Uint8Array(Buffer.concat([cipher.update(content), cipher.final()])), tag: new Uint8Array(cipher.getAuthTag()) };
-  shape.alter?.(parts);
   const recipientInfo = await encryptKeyTransport(await readRecipientCertificate(readCertificate('jethro')), contentKey, 'oaep');
-  const fields: asn1js.AsnType[] = [
-    new asn1js.Integer({ value: 0 }),
-    new asn1js.Set({ value: [recipientInfo.toSchema()] }),
-    new asn1js.Sequence({
-      value: [
-        new asn1js.ObjectIdentifier({ value: OID.data }),
-        new asn1js.Sequence({
-          value: [
-            new asn1js.ObjectIdentifier({ value: OID.chacha20Poly1305 }),
-            // AEADChaCha20Poly1305Nonce ::= OCTET STRING (SIZE(12)) (RFC 8103 §6).
-            new asn1js.OctetString({ valueHex: shape.nonceLength === undefined ? nonce : new Uint8Array(shape.nonceLength) }),
-          ],
-        }),
-        new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 }, valueHex: parts.ciphertext }),
-      ],
-    }),
-  ];
-  if (shape.attributes) fields.push(new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 1 }, value: [contentTypeAttribute(shape.attributes.sentValue)] }));
-  if (shape.contentType !== OID.envelopedData) fields.push(new asn1js.OctetString({ valueHex: parts.tag }));
-  const contentInfo = new asn1js.Sequence({
-    value: [
-      new asn1js.ObjectIdentifier({ value: shape.contentType ?? OID.authEnvelopedData }),
-      new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.Sequence({ value: fields })] }),
-    ],
-  });
-  return new Uint8Array(contentInfo.toBER());
+  return buildChaChaMessageAround(recipientInfo, contentKey, content, shape);
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<unknown> {
