@@ -11,7 +11,7 @@ import { encryptEnvelope, type ContentEncryptionChoice, type EnvelopeOptions } f
 import type { KeyTransport } from '../cms/enveloped/key-transport';
 import { OID } from '../cms/enveloped/object-identifiers';
 import { checkUsableForEncryption, readRecipientCertificate, type RecipientCertificate } from '../cms/enveloped/recipient-certificate';
-import { assembleMessage, buildPkcs7MimeEntity, splitMessage } from '../mime';
+import { assemblePkcs7MimeMessage, splitMessage } from '../mime';
 
 export interface EncryptionRecipient {
   certificate: Uint8Array;
@@ -56,5 +56,6 @@ export async function encryptMessage(raw: Uint8Array, recipients: EncryptionReci
   }
   const { outerHeaders, content } = splitMessage(raw);
   const { der, kind } = await encryptEnvelope(content, chosen, options.content ?? chooseContentEncryption(recipients), options);
-  return assembleMessage(outerHeaders, buildPkcs7MimeEntity(der, kind));
+  // Written in one buffer: the base64 body is 1.37 times the message (bench/README.md).
+  return assemblePkcs7MimeMessage(outerHeaders, der, kind);
 }
