@@ -147,6 +147,8 @@ function describeKey(certificate: pkijs.Certificate): Pick<CertificateSummary, '
       return { keyAlgorithm: 'EC', keySizeBits: CURVE_BITS[curveOid] ?? 0 };
     }
     if (oid === '1.3.101.112') return { keyAlgorithm: 'Ed25519', keySizeBits: 256 };
+    // X25519 (RFC 8410, an RFC 8418 encryption key): an elliptic-curve key, as the digital ID says.
+    if (oid === '1.3.101.110') return { keyAlgorithm: 'EC', keySizeBits: 256 };
     if (oid === '1.2.840.10040.4.1') {
       const parameters = info.algorithm.algorithmParams;
       const prime = parameters instanceof asn1js.Sequence ? (parameters.valueBlock.value[0] as asn1js.Integer) : undefined;

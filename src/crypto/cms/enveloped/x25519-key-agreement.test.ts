@@ -14,6 +14,7 @@ import type { PrivateKeyHandle } from '../../keys/private-key-handle';
 import { decryptMessage } from '../../message/decrypt-message';
 import { encryptMessage } from '../../message/encrypt-message';
 import { readPkcs12 } from '../../pkcs12/read-pkcs12';
+import { summarizeCertificate } from '../../x509/certificate-summary';
 import { decryptEnvelope } from './decrypt-envelope';
 import { OID } from './object-identifiers';
 import { fixturePath, makeScratchDirectory, readCertificate, runOpenssl } from './testing/openssl-peer';
@@ -139,6 +140,8 @@ describe('an X25519 digital ID (RFC 8410)', () => {
     expect(digitalId.keyType).toBe('EC');
     expect(digitalId.namedCurve).toBe('X25519');
     expect(digitalId.certificates[0]).toEqual(xavier.certificate);
+    const summary = await summarizeCertificate(xavier.certificate);
+    expect(summary).toMatchObject({ keyAlgorithm: 'EC', keySizeBits: 256, emailAddresses: [xavier.address] });
     const keys = await importIdentityKeys(digitalId);
     if (keys.keyType !== 'X25519') throw new Error(`imported as ${keys.keyType}`);
     expect(keys.x25519Key.extractable).toBe(false);
