@@ -79,7 +79,7 @@ beforeAll(async () => {
   for (const order of orders) writeSignedOrder(mail, order);
   webmail = await startWebmail({ importDir: mail, dataDir: createTemporaryDirectory('signet-revocation-webmail-') });
   token = await fetchToken(webmail.origin, ellieAddress);
-  extension = await launchBrowserWithExtension(process.env.SIGNET_DEMO_BUILD ?? demoBuildDirectory());
+  extension = await launchBrowserWithExtension(demoBuildDirectory());
   management = await ManagementPage.open(extension);
   await importTrustAnchor(management.page, fixturePath('jedco-root.pem'));
   page = await extension.browser.newPage();

@@ -98,6 +98,16 @@ describe('revocation checked by the background', () => {
     expect(result.revocation.some((answer) => answer.status === 'good')).toBe(false);
   });
 
+  test('servers that never answer cost one time budget per verification, not a timeout per fetch', async () => {
+    const silent: PlatformFetch = (_url, init) =>
+      new Promise((_resolve, reject) => init.signal.addEventListener('abort', () => reject(new Error('aborted'))));
+    const validate = createOnlinePathValidator(await freshDatabase(), { fetch: silent, permissions: everyOriginAllowed }, { timeoutMs: 20_000, maxBytes: 1 << 20 }, 400);
+    const started = Date.now();
+    const result = await validate(pathOf('alice'));
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(result.problems).toEqual(['revocation-unknown']);
+  });
+
   test("a missing intermediate is fetched from caIssuers, and once it validated it is kept as a known certificate", async () => {
     const database = await freshDatabase();
     const validate = createOnlinePathValidator(database, { fetch: countingFetch().fetch, permissions: everyOriginAllowed });

@@ -7,7 +7,8 @@
  * good); when the reason was a missing permission, `revocation-not-permitted` says so.
  */
 import type { PathValidationInput, PathValidationResult } from '../../crypto/x509/validate-path';
-import { createBoundedFetch, type FetchLimits } from '../../crypto/x509/revocation/fetch-bytes';
+import { createBoundedFetch, limitFetch, type FetchBytes, type FetchLimits } from '../../crypto/x509/revocation/fetch-bytes';
+import { SignetError } from '../../shared/errors';
 import { validateCertificatePathOnline } from '../../crypto/x509/revocation/validate-path-online';
 import { readCertificateRecord } from '../../crypto/x509/certificate-record';
 import type { SignetDatabase } from '../store/schema';
@@ -22,14 +23,27 @@ import { createStoredRevocationCache } from './stored-revocation-cache';
  */
 export const BACKGROUND_FETCH_LIMITS: FetchLimits = { timeoutMs: 5_000, maxBytes: 8 << 20 };
 
+/**
+ * All the fetches of one path validation together (OCSP, CRLs and caIssuers for each certificate,
+ * up to a dozen) get this long: servers that each answer just under the per-fetch limit can't
+ * keep a badge waiting for a minute. What is left unasked is reported unknown.
+ */
+export const VALIDATION_BUDGET_MS = 12_000;
+
 export type PathValidator = (input: PathValidationInput) => Promise<PathValidationResult>;
 
-export function createOnlinePathValidator(database: SignetDatabase, network: RevocationNetwork, limits: FetchLimits = BACKGROUND_FETCH_LIMITS): PathValidator {
+export function createOnlinePathValidator(
+  database: SignetDatabase,
+  network: RevocationNetwork,
+  limits: FetchLimits = BACKGROUND_FETCH_LIMITS,
+  budgetMs: number = VALIDATION_BUDGET_MS,
+): PathValidator {
   const boundedFetch = createBoundedFetch(network.fetch, limits);
   const cache = createStoredRevocationCache(database);
   return async (input) => {
     const refused = new Set<string>();
-    const fetchBytes = gateFetchByHostPermission(boundedFetch, network.permissions, (origin) => refused.add(origin));
+    const budgeted = withinBudget(boundedFetch, Date.now() + budgetMs, limits);
+    const fetchBytes = gateFetchByHostPermission(budgeted, network.permissions, (origin) => refused.add(origin));
     const result = await validateCertificatePathOnline(input, { fetch: fetchBytes, cache });
     if (refused.size > 0) {
       await rememberWantedOrigins(database, refused);
@@ -38,6 +52,15 @@ export function createOnlinePathValidator(database: SignetDatabase, network: Rev
     }
     await keepFetchedIntermediates(database, input, result);
     return result;
+  };
+}
+
+/** Each fetch gets what is left of the validation's time, and none is started once it is spent. */
+function withinBudget(inner: FetchBytes, deadline: number, limits: FetchLimits): FetchBytes {
+  return (url, init) => {
+    const left = deadline - Date.now();
+    if (left <= 0) return Promise.reject(new SignetError('timed-out', `${url} not asked: this verification's time for the network is spent`));
+    return limitFetch(inner, { timeoutMs: Math.min(left, limits.timeoutMs), maxBytes: limits.maxBytes })(url, init);
   };
 }
 
