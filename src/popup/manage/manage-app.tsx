@@ -5,6 +5,7 @@ import { ComposeSettingsSection } from './compose-settings-section';
 import { ContactSection } from './contact-section';
 import { EvidenceSection } from './evidence-section';
 import { IdentitySection } from './identity-section';
+import { SiteSection } from './site-section';
 import { RevocationSection } from './revocation-section';
 import { TrustAnchorSection } from './trust-anchor-section';
 import { useFailure } from './use-failure';
@@ -34,6 +35,7 @@ export function ManageApp() {
       <ErrorBanner message={loadFailure.failure?.message} code={loadFailure.failure?.code} />
       <IdentitySection identities={identities ?? []} onChanged={reload} />
       <TrustAnchorSection anchors={anchors ?? []} onChanged={reload} />
+      <SiteSection />
       <ComposeSettingsSection identities={identities ?? []} />
       <RevocationSection />
       <ContactSection />
