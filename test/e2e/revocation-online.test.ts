@@ -6,7 +6,7 @@ import { launchBrowserWithExtension, type ExtensionBrowser } from './harness/lau
 import { demoBuildDirectory, fixturePath } from './harness/paths';
 import { ManagementPage } from './pages/management-page';
 import { importTrustAnchor, SignetInWebmail } from './reading-support/signet-in-webmail';
-import { readBadgeProblems } from './revocation-support/badge-details';
+import { readBadgeDetails } from './revocation-support/badge-details';
 import { serialOf, startCrlServer, startOcspResponder, type RunningServer, type SeenRequest } from './revocation-support/jedco-revocation-servers';
 import { writeSignedOrder, type SignedOrder } from './revocation-support/revocation-mail';
 import { startWebmail, type RunningWebmail } from '../webmail/start-webmail';
@@ -98,9 +98,12 @@ describe('revocation checked online by the extension', () => {
   it('with the servers down, a good order keeps its status and says revocation-unknown in the badge details', async () => {
     const { id, status } = await openOrder('jethro-offline');
     expect(status).toBe('valid');
-    const problems = await readBadgeProblems(page, id);
-    expect(problems.map((problem) => problem.code)).toContain('revocation-unknown');
-    expect(problems.map((problem) => problem.code)).not.toContain('revocation-not-permitted');
+    const details = await readBadgeDetails(page, id);
+    expect(details.problems.map((problem) => problem.code)).toContain('revocation-unknown');
+    expect(details.problems.map((problem) => problem.code)).not.toContain('revocation-not-permitted');
+    expect(details.revocation).toEqual(
+      expect.arrayContaining([{ code: 'unknown', text: expect.stringMatching(/^Jethro Bodine: not checked \(OCSP http:\/\/127\.0\.0\.1:18081: /) }]),
+    );
     const verdict = await keptVerdict('Order while the CA is down');
     expect(verdict.revocation.length).toBeGreaterThan(0);
     expect(verdict.revocation.every((answer) => answer.status === 'unknown')).toBe(true);
@@ -110,8 +113,11 @@ describe('revocation checked online by the extension', () => {
   it("Drysdale's order, signed with a certificate revoked for key compromise, shows revoked (the OCSP responder says so)", async () => {
     crlServer = await startCrlServer();
     ocspResponder = await startOcspResponder();
-    const { status } = await openOrder('drysdale');
+    const { id, status } = await openOrder('drysdale');
     expect(status).toBe('revoked');
+    expect((await readBadgeDetails(page, id)).revocation).toEqual(
+      expect.arrayContaining([{ code: 'revoked', text: expect.stringMatching(/^Milburn Drysdale: revoked on \d{4}-\d{2}-\d{2} \(keyCompromise\)/) }]),
+    );
     const verdict = await keptVerdict('Wire the money');
     expect(verdict.problems).toContain('certificate-revoked');
     expect(verdict.revocation).toEqual(

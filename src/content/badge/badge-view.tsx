@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { ProblemCode, SignerReport, Verdict } from '../../crypto/verdict';
 import { describeVerdict, formatFingerprint, type BadgeTone } from './describe-verdict';
+import { describeRevocationAnswer } from './describe-revocation';
 
 export type BadgeState =
   | { kind: 'checking' }
@@ -139,6 +140,18 @@ function VerdictDetails({ verdict, signer, describeProblem, onTrustSender }: Ver
           <>
             <dt>Signed at (the signer's claim)</dt>
             <dd data-field="signing-time">{formatTime(verdict.signingTime)}</dd>
+          </>
+        )}
+        {verdict.revocation.length > 0 && (
+          <>
+            <dt>Revocation</dt>
+            <dd data-field="revocation">
+              <ul>
+                {verdict.revocation.map((answer) => (
+                  <li data-revocation-status={answer.status}>{describeRevocationAnswer(answer, signer)}</li>
+                ))}
+              </ul>
+            </dd>
           </>
         )}
         {verdict.encryption && (

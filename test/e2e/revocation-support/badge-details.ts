@@ -1,12 +1,19 @@
 import type { Page } from 'puppeteer-core';
 import { badgeSelector } from '../reading-support/signet-in-webmail';
 
+export interface BadgeDetails {
+  /** `li[data-problem]`: the problem codes and their sentences. */
+  problems: { code: string; text: string }[];
+  /** `li[data-revocation-status]`: each revocation source's answer in words. */
+  revocation: { code: string; text: string }[];
+}
+
 /**
- * The problem codes the badge's details panel lists (`li[data-problem]`), read as a person sees
- * them: the badge is clicked open, and the closed shadow root is read over CDP (DOM.getDocument
- * with `pierce`), since no page script can reach into it.
+ * What the badge's details panel lists, read as a person sees it: the badge is clicked open, and
+ * the closed shadow root is read over CDP (DOM.getDocument with `pierce`), since no page script
+ * can reach into it.
  */
-export async function readBadgeProblems(page: Page, messageId: string): Promise<{ code: string; text: string }[]> {
+export async function readBadgeDetails(page: Page, messageId: string): Promise<BadgeDetails> {
   const host = await page.waitForSelector(`${badgeSelector(messageId)}[data-signet-status]`);
   if (!host) throw new Error(`no badge on ${messageId}`);
   await host.click();
@@ -15,9 +22,9 @@ export async function readBadgeProblems(page: Page, messageId: string): Promise<
     const deadline = Date.now() + 10_000;
     for (;;) {
       const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
-      const found: { code: string; text: string }[] = [];
+      const found: BadgeDetails = { problems: [], revocation: [] };
       visit(root, found, false);
-      if (found.length > 0 || Date.now() > deadline) return found;
+      if (found.problems.length + found.revocation.length > 0 || Date.now() > deadline) return found;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   } finally {
@@ -35,13 +42,19 @@ interface DomNode {
   contentDocument?: DomNode;
 }
 
-/** Walks the whole tree (shadow roots included) for Signet badge hosts' `li[data-problem]`. */
-function visit(node: DomNode, found: { code: string; text: string }[], insideBadge: boolean): void {
+/** Walks the whole tree (shadow roots included) for Signet badge hosts' list items. */
+function visit(node: DomNode, found: BadgeDetails, insideBadge: boolean): void {
   const attributes = node.attributes ?? [];
   const inside = insideBadge || node.nodeName.toLowerCase() === 'signet-badge';
-  const problemIndex = attributes.indexOf('data-problem');
-  if (inside && node.nodeName === 'LI' && problemIndex >= 0 && problemIndex % 2 === 0) {
-    found.push({ code: attributes[problemIndex + 1], text: textOf(node) });
+  if (inside && node.nodeName === 'LI') {
+    const attribute = (name: string): string | undefined => {
+      const index = attributes.indexOf(name);
+      return index >= 0 && index % 2 === 0 ? attributes[index + 1] : undefined;
+    };
+    const problem = attribute('data-problem');
+    const revocation = attribute('data-revocation-status');
+    if (problem !== undefined) found.problems.push({ code: problem, text: textOf(node) });
+    if (revocation !== undefined) found.revocation.push({ code: revocation, text: textOf(node) });
   }
   for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) visit(child, found, inside);
 }
