@@ -123,6 +123,16 @@ describe('Jethro opens an encrypted message', () => {
     expect(await pageHtml()).not.toContain('31-41-59');
   });
 
+  it('decrypts even when the service worker stopped between opening the message and the click (MV3 idle stop)', async () => {
+    await signet.mail.goBackToInbox();
+    const id = await messageId('story-encrypted-for-jethro');
+    await signet.mail.clickInboxRow(id);
+    await signet.signetFrame(id, 'decrypt');
+    await extension.stopServiceWorker();
+    const frame = await signet.decrypt(id);
+    expect(await frame.$eval('[data-signet-content="text"]', (element) => element.textContent ?? '')).toContain('Bugtussle depot is 4711');
+  });
+
   it('an encrypted part forwarded inside an unencrypted message is not offered for decryption', async () => {
     await signet.mail.goBackToInbox();
     const id = await messageId('reading-nested-encrypted');
