@@ -1,7 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { InputError, parseArguments, readInputFile, requiredValue, singleValue, UsageError } from './arguments';
+import { parseArguments, requiredValue, singleValue, UsageError } from './arguments';
 
 describe('reading a command line', () => {
   it('keeps every value of a repeated option, in order, in both spellings', () => {
@@ -28,11 +26,5 @@ describe('reading a command line', () => {
     expect(() => singleValue(parseArguments(['--at', '1', '--at', '2'], { values: ['at'] }), 'at')).toThrow(/only once/);
     expect(() => requiredValue(parseArguments([], { values: ['password'] }), 'password')).toThrow(/required/);
     expect(() => parseArguments(['a', 'b'], { positionals: { minimum: 1, maximum: 1, name: 'FILE' } })).toThrow(/expected 1 FILE, got 2/);
-  });
-
-  it('a missing, oversized or non-file input is one readable InputError', () => {
-    expect(() => readInputFile('/nonexistent/jethro.p12', 'digital ID', 100)).toThrow(new InputError('digital ID /nonexistent/jethro.p12 does not exist'));
-    expect(() => readInputFile(mkdtempSync(`${tmpdir()}/signet-`), 'message', 100)).toThrow(/is not a file/);
-    expect(() => readInputFile(new URL(import.meta.url).pathname, 'message', 10)).toThrow(/at most 10/);
   });
 });

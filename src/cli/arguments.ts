@@ -1,17 +1,13 @@
 /**
  * A small command-line parser for `smime` commands: positionals, `--name value` / `--name=value`
- * options that may repeat (`--trust A --trust B`), and bare `--flag`s. Anything unknown is a
- * `UsageError` (exit 2), so a typo never silently changes what a command does.
+ * options that may repeat (`--trust A --trust B`), bare `--flag`s, and `--` before positionals
+ * that start with `--`. Every command uses it; anything unknown is a `UsageError` (exit 2), so a
+ * typo never silently changes what a command does.
  */
-import { readFileSync, statSync } from 'node:fs';
 
+/** The command line itself is wrong (unknown option, missing value or argument): exit 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
-}
-
-/** A file the user named could not be read: one line, exit 1, never a stack trace. */
-export class InputError extends Error {
-  override readonly name = 'InputError';
 }
 
 export interface ArgumentSpec {
@@ -77,24 +73,4 @@ export function requiredValue(parsed: ParsedArguments, name: string): string {
   const value = singleValue(parsed, name);
   if (value === undefined) throw new UsageError(`--${name} is required`);
   return value;
-}
-
-/** Reads a file the user named, with a size cap; failures are one readable line. */
-export function readInputFile(path: string, what: string, maximumBytes: number): Uint8Array {
-  let size: number;
-  try {
-    const stats = statSync(path);
-    if (!stats.isFile()) throw new InputError(`${path} is not a file`);
-    size = stats.size;
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    const code = (error as { code?: string }).code;
-    throw new InputError(code === 'ENOENT' ? `${what} ${path} does not exist` : `cannot read ${what} ${path} (${code ?? 'error'})`);
-  }
-  if (size > maximumBytes) throw new InputError(`${what} ${path} is ${size} bytes; at most ${maximumBytes} are accepted`);
-  try {
-    return new Uint8Array(readFileSync(path));
-  } catch (error) {
-    throw new InputError(`cannot read ${what} ${path} (${(error as { code?: string }).code ?? 'error'})`);
-  }
 }

@@ -2,11 +2,20 @@
  * `npm run --silent smime -- <command> ...`: a command line over `src/crypto` for interop tests,
  * benchmarks and administrators (DESIGN.md, CLI contract). Each command is a file in `commands/`
  * exporting `run(args): Promise<number>` (the exit code); registering one is one line below.
+ * Commands throw what goes wrong; `report-failure.ts` turns it into one line on stderr, never a
+ * stack trace.
  *
- * Errors are one line on stderr, never a stack trace: a usage error exits 2, anything else 1.
+ * Exit status, the same for every command (`exit-status.ts`, and each command's `--help`):
+ *   0  success (for verify: the verdict is `valid`)
+ *   1  verify's verdict is anything else (invalid, revoked, expired, untrusted, ...)
+ *   2  a usage error: unknown command or option, missing value or argument
+ *   3  input that can't be processed: a file that can't be read, malformed input, a wrong
+ *      password, not a recipient, an unexpected error
+ * Each error line reads `smime <command>: <message>`, followed by `[<code>]` for a SignetError.
  */
-import { isSignetError } from '../shared/errors';
-import { InputError, UsageError } from './arguments';
+import { UsageError } from './arguments';
+import { EXIT_SUCCESS, EXIT_USAGE } from './exit-status';
+import { reportFailure } from './report-failure';
 
 interface Command {
   run(args: string[]): Promise<number>;
@@ -21,42 +30,27 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   verify: () => import('./commands/verify'),
 };
 
+const COMMAND_NAMES = Object.keys(COMMANDS).sort().join(', ');
+
 const USAGE = `Usage: smime <command> [arguments]
 
-Commands: ${Object.keys(COMMANDS).sort().join(', ')}
+Commands: ${COMMAND_NAMES}
 Run "smime <command> --help" where a command offers help.
 `;
-
-/** One line for people: the message without line breaks. */
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
-}
-
-export function describeFailure(error: unknown): { line: string; exitCode: number } {
-  if (error instanceof UsageError) return { line: `smime: ${oneLine(error.message)} (see "smime --help")`, exitCode: 2 };
-  if (isSignetError(error) || error instanceof InputError) return { line: `smime: ${oneLine(error.message)}`, exitCode: 1 };
-  const message = error instanceof Error ? error.message : String(error);
-  return { line: `smime: unexpected error: ${oneLine(message)}`, exitCode: 1 };
-}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? process.stderr : process.stdout).write(USAGE);
-    return name === undefined ? 2 : 0;
+    return name === undefined ? EXIT_USAGE : EXIT_SUCCESS;
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (load === undefined) {
-    process.stderr.write(`smime: unknown command "${oneLine(name)}" (commands: ${Object.keys(COMMANDS).sort().join(', ')})\n`);
-    return 2;
-  }
+  if (load === undefined) return reportFailure(undefined, new UsageError(`unknown command "${name}" (commands: ${COMMAND_NAMES})`));
   try {
     const command = await load();
     return await command.run(args);
   } catch (error) {
-    const failure = describeFailure(error);
-    process.stderr.write(`${failure.line}\n`);
-    return failure.exitCode;
+    return reportFailure(name, error);
   }
 }
 
@@ -65,7 +59,6 @@ main(process.argv.slice(2)).then(
     process.exitCode = exitCode;
   },
   (error: unknown) => {
-    process.stderr.write(`${describeFailure(error).line}\n`);
-    process.exitCode = 1;
+    process.exitCode = reportFailure(undefined, error);
   },
 );

@@ -4,7 +4,9 @@
  */
 import type { EncryptionRecipient } from '../../crypto/message/encrypt-message';
 import { encryptMessage } from '../../crypto/message/encrypt-message';
-import { parseOptions, readCertificateFile, readInputFile, reportFailure, UsageError } from './signature-inputs';
+import { parseArguments, UsageError } from '../arguments';
+import { describeExitStatus, EXIT_SUCCESS } from '../exit-status';
+import { MAX_MESSAGE_BYTES, readCertificateFile, readInputFile } from '../input-files';
 
 export const ENCRYPT_HELP = `Usage: smime encrypt FILE --to CERT.pem [--to CERT.pem]… [--oaep] [--gcm]
 
@@ -18,28 +20,23 @@ message again: the CLI does not add the sender for you (the extension does).
   EC certificates   ECDH ephemeral-static, X9.63 KDF with SHA-256, AES key wrap
   content           AES-256-CBC (EnvelopedData), or AES-256-GCM (AuthEnvelopedData) with --gcm
 
-Exit status: 0 encrypted; 2 a usage error; 3 input that can't be processed (a certificate not
-usable for encryption...).
+${describeExitStatus('0 encrypted')}
 `;
 
 export async function run(args: string[]): Promise<number> {
-  try {
-    const options = parseOptions(args, ['to'], ['oaep', 'gcm', 'help']);
-    if (options.flags.has('help')) {
-      process.stdout.write(ENCRYPT_HELP);
-      return 0;
-    }
-    if (options.positionals.length !== 1) throw new UsageError('give exactly one message FILE');
-    const certificateFiles = options.values.get('to') ?? [];
-    if (certificateFiles.length === 0) throw new UsageError('encrypt needs at least one --to CERT.pem');
-
-    const message = readInputFile(options.positionals[0], 'message');
-    const keyTransport = options.flags.has('oaep') ? 'oaep' : 'pkcs1v15';
-    const recipients: EncryptionRecipient[] = certificateFiles.map((path) => ({ certificate: readCertificateFile(path)[0], keyTransport }));
-    const encrypted = await encryptMessage(message, recipients, { content: options.flags.has('gcm') ? 'aes-256-gcm' : 'aes-256-cbc' });
-    process.stdout.write(encrypted);
-    return 0;
-  } catch (error) {
-    return reportFailure('encrypt', error);
+  const options = parseArguments(args, { values: ['to'], flags: ['oaep', 'gcm', 'help'] });
+  if (options.flags.has('help')) {
+    process.stdout.write(ENCRYPT_HELP);
+    return EXIT_SUCCESS;
   }
+  if (options.positionals.length !== 1) throw new UsageError('give exactly one message FILE');
+  const certificateFiles = options.values.get('to') ?? [];
+  if (certificateFiles.length === 0) throw new UsageError('encrypt needs at least one --to CERT.pem');
+
+  const message = readInputFile(options.positionals[0], 'message', MAX_MESSAGE_BYTES);
+  const keyTransport = options.flags.has('oaep') ? 'oaep' : 'pkcs1v15';
+  const recipients: EncryptionRecipient[] = certificateFiles.map((path) => ({ certificate: readCertificateFile(path)[0], keyTransport }));
+  const encrypted = await encryptMessage(message, recipients, { content: options.flags.has('gcm') ? 'aes-256-gcm' : 'aes-256-cbc' });
+  process.stdout.write(encrypted);
+  return EXIT_SUCCESS;
 }

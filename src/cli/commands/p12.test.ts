@@ -45,23 +45,23 @@ describe('smime p12', { timeout: 120_000 }, () => {
     expect(summary).toMatchObject({ keyAlgorithm: 'EC', keySizeBits: 256, namedCurve: 'P-256', emailAddresses: ['ellie-may@clampett.example'] });
   });
 
-  it('a wrong password is one line on stderr and exit 1', () => {
+  it('a wrong password is one line on stderr and exit 3', () => {
     const result = smime('p12', join(generated, 'jethro.p12'), '--password', 'incorrect horse');
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(3);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^smime: The password is wrong[^\n]*\n$/);
+    expect(result.stderr).toMatch(/^smime p12: The password is wrong[^\n]*\[wrong-password\]\n$/);
   });
 
   it('a missing file is one line, no stack trace', () => {
     const result = smime('p12', join(generated, 'nobody.p12'), '--password', 'x');
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^smime: digital ID \S+nobody\.p12 does not exist\n$/);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/^smime p12: digital ID \S+nobody\.p12 does not exist\n$/);
   });
 
   it('an unknown flag or command is a usage error, exit 2', () => {
     const flag = smime('p12', join(generated, 'jethro.p12'), '--pasword', 'x');
     expect(flag.status).toBe(2);
-    expect(flag.stderr).toMatch(/^smime: unknown option --pasword[^\n]*\n$/);
+    expect(flag.stderr).toMatch(/^smime p12: unknown option --pasword[^\n]*\n$/);
     const command = smime('frobnicate');
     expect(command.status).toBe(2);
     expect(command.stderr.split('\n').filter(Boolean)).toHaveLength(1);

@@ -4,26 +4,29 @@
  * Nothing secret is printed.
  */
 import { importIdentityKeys } from '../../crypto/keys/identity-keys';
-import { MAX_PKCS12_BYTES, readPkcs12 } from '../../crypto/pkcs12/read-pkcs12';
 import { summarizeCertificate } from '../../crypto/x509/certificate-summary';
-import { parseArguments, readInputFile, requiredValue } from '../arguments';
+import { parseArguments, requiredValue } from '../arguments';
+import { describeExitStatus, EXIT_SUCCESS } from '../exit-status';
+import { readDigitalIdFile } from '../input-files';
 
 export const P12_HELP = `Usage: smime p12 FILE --password PW
 
 Reads the digital ID in FILE (.p12/.pfx) and prints a JSON summary: subject, e-mail addresses,
 key algorithm and size, certificate count, validity, SHA-256 fingerprint of the certificate,
 friendly name. Use --password '' for a file without a password.
+
+${describeExitStatus('0 the digital ID was read')}
 `;
 
 export async function run(args: string[]): Promise<number> {
   const parsed = parseArguments(args, { values: ['password'], flags: ['help'], positionals: { minimum: 1, maximum: 1, name: 'FILE' } });
   if (parsed.flags.has('help')) {
     process.stdout.write(P12_HELP);
-    return 0;
+    return EXIT_SUCCESS;
   }
   const [file] = parsed.positionals;
   const password = requiredValue(parsed, 'password');
-  const digitalId = await readPkcs12(readInputFile(file, 'digital ID', MAX_PKCS12_BYTES), password);
+  const digitalId = await readDigitalIdFile(file, password);
   try {
     // Import as the extension does, so a key WebCrypto refuses is reported here too.
     await importIdentityKeys(digitalId);
@@ -46,5 +49,5 @@ export async function run(args: string[]): Promise<number> {
     ...(digitalId.friendlyName === undefined ? {} : { friendlyName: digitalId.friendlyName }),
   };
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  return 0;
+  return EXIT_SUCCESS;
 }

@@ -93,7 +93,7 @@ describe('smime sign and smime verify', () => {
   it('bad input gets one line on stderr and a non-zero exit, never a stack trace', () => {
     const cases: { args: string[]; status: number; says: RegExp }[] = [
       { args: ['verify'], status: 2, says: /exactly one message FILE/ },
-      { args: ['verify', directory.file('missing.eml')], status: 2, says: /cannot read message/ },
+      { args: ['verify', directory.file('missing.eml')], status: 3, says: /message \S+missing\.eml does not exist/ },
       { args: ['verify', directory.file('noise.eml', bytes('\u0000\u0001garbage'.repeat(10))), '--trust', fixturePath('jedco-root.pem')], status: 3, says: /./ },
       { args: ['verify', directory.file('order2.eml', ORDER), '--trust', fixturePath('jethro.key')], status: 3, says: /no CERTIFICATE/ },
       { args: ['verify', directory.file('order3.eml', ORDER), '--at', 'yesterday'], status: 2, says: /ISO 8601/ },

@@ -6,12 +6,13 @@ import { SignetError } from '../../shared/errors';
 import { importIdentityKeys, createPrivateKeyHandle } from '../../crypto/keys/identity-keys';
 import { decryptMessage } from '../../crypto/message/decrypt-message';
 import { verifyMessage, type VerifyOptions } from '../../crypto/message/verify-message';
-import { readPkcs12 } from '../../crypto/pkcs12/read-pkcs12';
 import { describeProblem } from '../../crypto/problem-descriptions';
 import { createBoundedFetch } from '../../crypto/x509/revocation/fetch-bytes';
 import { createMemoryRevocationCache } from '../../crypto/x509/revocation/revocation-cache';
 import { validateCertificatePathOnline } from '../../crypto/x509/revocation/validate-path-online';
-import { parseOptions, readCertificateFile, readCrlFile, readInputFile, reportFailure, singleValue, UsageError } from './signature-inputs';
+import { parseArguments, singleValue, UsageError } from '../arguments';
+import { describeExitStatus, EXIT_NOT_VALID, EXIT_SUCCESS } from '../exit-status';
+import { MAX_MESSAGE_BYTES, readCertificateFile, readCrlFile, readDigitalIdFile, readInputFile } from '../input-files';
 
 export const VERIFY_HELP = `Usage: smime verify FILE [--trust PEM]... [--crl FILE]... [--known PEM]...
                     [--p12 FILE --password PW] [--at ISO-TIME] [--offline] [--explain]
@@ -28,38 +29,33 @@ as JSON on stdout.
                    in the certificates are fetched over HTTP (each fetch at most 8 s)
   --explain        also print each problem in plain words on stderr
 
-Exit status: 0 the signature is valid; 1 any other verdict (invalid, revoked, expired,
-untrusted, mismatch, weak, unsigned); 2 a usage error; 3 input that can't be processed
-(unreadable file, malformed message, wrong password, not a recipient).
+${describeExitStatus(`0 the signature is valid; 1 any other verdict (invalid, revoked, expired,
+untrusted, mismatch, weak, unsigned)`)}
 `;
 
 export async function run(args: string[]): Promise<number> {
-  try {
-    const options = parseOptions(args, ['trust', 'crl', 'known', 'p12', 'password', 'at'], ['offline', 'explain', 'help']);
-    if (options.flags.has('help')) {
-      process.stdout.write(VERIFY_HELP);
-      return 0;
-    }
-    if (options.positionals.length !== 1) throw new UsageError('give exactly one message FILE');
-    const message = readInputFile(options.positionals[0], 'message');
-    const verifyOptions: VerifyOptions = {
-      trustAnchors: (options.values.get('trust') ?? []).flatMap(readCertificateFile),
-      knownCertificates: (options.values.get('known') ?? []).flatMap(readCertificateFile),
-      crls: (options.values.get('crl') ?? []).flatMap(readCrlFile),
-      at: readTime(singleValue(options, 'at')),
-      decrypt: await readDecryptor(singleValue(options, 'p12'), singleValue(options, 'password')),
-      validatePath: options.flags.has('offline') ? undefined : createOnlinePathValidator(),
-    };
-    const verdict = await verifyMessage(message, verifyOptions);
-    process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
-    if (options.flags.has('explain')) {
-      process.stderr.write(`${verdict.status}\n`);
-      for (const problem of verdict.problems) process.stderr.write(`- ${describeProblem(problem)}\n`);
-    }
-    return verdict.status === 'valid' ? 0 : 1;
-  } catch (error) {
-    return reportFailure('verify', error);
+  const options = parseArguments(args, { values: ['trust', 'crl', 'known', 'p12', 'password', 'at'], flags: ['offline', 'explain', 'help'] });
+  if (options.flags.has('help')) {
+    process.stdout.write(VERIFY_HELP);
+    return EXIT_SUCCESS;
   }
+  if (options.positionals.length !== 1) throw new UsageError('give exactly one message FILE');
+  const message = readInputFile(options.positionals[0], 'message', MAX_MESSAGE_BYTES);
+  const verifyOptions: VerifyOptions = {
+    trustAnchors: (options.values.get('trust') ?? []).flatMap(readCertificateFile),
+    knownCertificates: (options.values.get('known') ?? []).flatMap(readCertificateFile),
+    crls: (options.values.get('crl') ?? []).flatMap(readCrlFile),
+    at: readTime(singleValue(options, 'at')),
+    decrypt: await readDecryptor(singleValue(options, 'p12'), singleValue(options, 'password')),
+    validatePath: options.flags.has('offline') ? undefined : createOnlinePathValidator(),
+  };
+  const verdict = await verifyMessage(message, verifyOptions);
+  process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
+  if (options.flags.has('explain')) {
+    process.stderr.write(`${verdict.status}\n`);
+    for (const problem of verdict.problems) process.stderr.write(`- ${describeProblem(problem)}\n`);
+  }
+  return verdict.status === 'valid' ? EXIT_SUCCESS : EXIT_NOT_VALID;
 }
 
 /**
@@ -84,7 +80,7 @@ async function readDecryptor(p12Path: string | undefined, password: string | und
     return undefined;
   }
   if (password === undefined) throw new UsageError('--p12 needs --password');
-  const digitalId = await readPkcs12(readInputFile(p12Path, 'digital ID', 16 * 1024 * 1024), password);
+  const digitalId = await readDigitalIdFile(p12Path, password);
   const certificate = digitalId.certificates[0];
   if (!certificate) throw new SignetError('no-certificate', `${p12Path} holds no certificate`);
   const key = createPrivateKeyHandle(await importIdentityKeys(digitalId));
