@@ -80,9 +80,8 @@ export async function readRecipientCertificate(der: Uint8Array): Promise<Recipie
 
 /**
  * Refuses a certificate Signet must not encrypt to: a key that is neither RSA, a NIST curve nor
- * X25519, a keyUsage without keyEncipherment (RSA) or keyAgreement (EC, X25519: RFC 8410 §5), or an
- * extendedKeyUsage without
- * emailProtection or anyExtendedKeyUsage (RFC 8551 §4.4.4).
+ * X25519, a keyUsage without keyEncipherment (RSA) or keyAgreement (EC, X25519: RFC 8410 §5), or
+ * an extendedKeyUsage without emailProtection or anyExtendedKeyUsage (RFC 8551 §4.4.4).
  */
 export function checkUsableForEncryption(certificate: RecipientCertificate): void {
   const { extensions } = certificate.record;
