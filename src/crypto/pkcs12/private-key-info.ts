@@ -103,7 +103,9 @@ export async function ecPublicKeyIdentity(der: Uint8Array, format: 'pkcs8' | 'sp
 
 /**
  * The public key of an X25519 key (RFC 8410) as `okp:X25519:<x>`, x the JWK's base64url public key
- * (RFC 8037 §2), computed by WebCrypto. `undefined` when WebCrypto refuses the key.
+ * (RFC 8037 §2), computed by WebCrypto. `undefined` when WebCrypto refuses the key; a WebCrypto
+ * without X25519 at all (browsers before Chrome 133 / Firefox 130) is 'unsupported-key', not a
+ * corrupt file.
  */
 export async function okpPublicKeyIdentity(der: Uint8Array, format: 'pkcs8' | 'spki', curve: 'X25519'): Promise<string | undefined> {
   try {
@@ -111,7 +113,10 @@ export async function okpPublicKeyIdentity(der: Uint8Array, format: 'pkcs8' | 's
     const key = await crypto.subtle.importKey(format, bufferSource(der), { name: curve }, true, usages);
     const jwk = await crypto.subtle.exportKey('jwk', key);
     return jwk.x === undefined ? undefined : `okp:${curve}:${jwk.x}`;
-  } catch {
+  } catch (error) {
+    if (error instanceof Error && error.name === 'NotSupportedError') {
+      throw unsupported(`This browser's WebCrypto has no ${curve}, so this digital ID can't be used here.`);
+    }
     return undefined;
   }
 }

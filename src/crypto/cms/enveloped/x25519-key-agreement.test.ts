@@ -7,7 +7,7 @@
  */
 import * as asn1js from 'asn1js';
 import { createCipheriv, diffieHellman, generateKeyPairSync, hkdfSync, X509Certificate } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isSignetError } from '../../../shared/errors';
 import { createPrivateKeyHandle, importIdentityKeys } from '../../keys/identity-keys';
 import type { PrivateKeyHandle } from '../../keys/private-key-handle';
@@ -154,6 +154,21 @@ describe('an X25519 digital ID (RFC 8410)', () => {
     runOpenssl(['pkcs12', '-export', '-inkey', xavier.keyPath, '-nocerts', '-certfile', yolanda.certificatePath, '-passout', `pass:${DIGITAL_ID_PASSWORD}`, '-out', mixed]);
     const failure = await failureOf(readPkcs12(scratch.read('mixed.p12'), DIGITAL_ID_PASSWORD));
     expect(isSignetError(failure, 'key-certificate-mismatch'), String(failure)).toBe(true);
+  });
+
+  it('in a WebCrypto without X25519 it is unsupported-key, not a corrupt file', async () => {
+    const importKey = crypto.subtle.importKey.bind(crypto.subtle);
+    const spy = vi.spyOn(crypto.subtle, 'importKey').mockImplementation(((...parameters: Parameters<typeof importKey>) => {
+      const algorithm = parameters[2];
+      if (typeof algorithm === 'object' && algorithm.name === 'X25519') return Promise.reject(new DOMException('Unrecognized name.', 'NotSupportedError'));
+      return importKey(...parameters);
+    }) as typeof crypto.subtle.importKey);
+    try {
+      const failure = await failureOf(readPkcs12(xavier.p12, DIGITAL_ID_PASSWORD));
+      expect(isSignetError(failure, 'unsupported-key'), String(failure)).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it("derives the same shared secret as OpenSSL's pkeyutl -derive", async () => {
