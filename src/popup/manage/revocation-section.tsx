@@ -12,11 +12,12 @@ import { ErrorBanner } from '../shared/error-banner';
 import { describeAccessOutcome, EVERY_REVOCATION_SERVER, originsToRequest, requestRevocationAccess, type AccessOutcome } from './request-revocation-access';
 import { useFailure } from './use-failure';
 
+/** `allowed`: every server a verification needed so far may be reached (none refused yet counts). */
 type SectionState = 'off' | 'allowed' | 'needs-permission' | 'declined';
 
 function stateOf(access: RevocationAccess, outcome: AccessOutcome | undefined): SectionState {
   if (!access.online) return 'off';
-  if (outcome?.kind === 'declined' && access.origins.some((entry) => !entry.granted)) return 'declined';
+  if (outcome?.kind === 'declined') return 'declined';
   return access.origins.some((entry) => !entry.granted) ? 'needs-permission' : 'allowed';
 }
 
