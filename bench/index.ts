@@ -73,13 +73,19 @@ async function main(): Promise<void> {
   const startup = measureOpensslStartup();
   const bareNodeRssBytes = measureBareNode();
   const rows: BenchRow[] = flags.node ? runNodeBench({ sizes, operations: flags.operations, runsFor: (size) => flags.runs ?? defaultRuns(size), log }, startup) : [];
+  // The table is printed before the browser part starts: a browser failure doesn't lose it.
+  if (!flags.json && rows.length > 0) process.stdout.write(`${formatNodeTable(rows, startup, { loadAverage, bareNodeRssBytes })}\n`);
   let browserRows: BrowserRow[] = [];
+  let browserFailure: string | undefined;
   if (flags.browser) {
     const { runBrowserBench } = await import('./browser-bench');
-    browserRows = await runBrowserBench({ log, runs: flags.runs ?? 3, build: flags.build });
+    try {
+      browserRows = await runBrowserBench({ log, runs: flags.runs ?? 3, build: flags.build });
+    } catch (error) {
+      browserFailure = error instanceof Error ? error.message : String(error);
+    }
   }
   if (flags.json) {
-    const nodeJson = rows;
     const browserJson = browserRows.map((row) => ({
       operation: row.operation,
       sizeBytes: row.sizeBytes,
@@ -89,13 +95,17 @@ async function main(): Promise<void> {
       peakMemoryMB: null,
       timesMs: row.timesMs,
       longestPageTaskMs: row.longestPageTaskMs,
+      mainThread: row.mainThread,
     }));
-    process.stdout.write(`${JSON.stringify([...nodeJson, ...browserJson], null, 2)}\n`);
-    return;
+    process.stdout.write(`${JSON.stringify([...rows, ...browserJson], null, 2)}\n`);
+  } else {
+    if (browserRows.length > 0) process.stdout.write(`\n${formatBrowserTable(browserRows)}\n`);
+    process.stdout.write(`Load average at the end: ${loadavg().map((value) => value.toFixed(2)).join(', ')}\n`);
   }
-  if (rows.length > 0) process.stdout.write(`${formatNodeTable(rows, startup, { loadAverage, bareNodeRssBytes })}\n`);
-  if (browserRows.length > 0) process.stdout.write(`\n${formatBrowserTable(browserRows)}\n`);
-  process.stdout.write(`Load average at the end: ${loadavg().map((value) => value.toFixed(2)).join(', ')}\n`);
+  if (browserFailure) {
+    process.stderr.write(`bench --browser failed: ${browserFailure}\n`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error: unknown) => {
