@@ -42,8 +42,9 @@ function manifestFor(mode: string): ManifestV3Export {
  * time. So every resource Gmail may load is also listed for any https origin (and http only on
  * this machine, as site-origin.ts allows). Consequence, accepted: any such page can tell Signet is
  * installed by loading one of these fixed URLs (as it could on Gmail); no page can do more, since
- * the frames act only on tokens a content script obtained. `use_dynamic_url` would hide the fixed
- * URLs but breaks the loader's import from content scripts in Chrome >= 130 (crbug.com/363027634).
+ * the frames act only on tokens a content script obtained. `use_dynamic_url: true` would hide the
+ * fixed URLs, but the loader's import from the content script then fails (crbug.com/363027634;
+ * measured with Chromium 156 and test/e2e/sites.test.ts: no badge, frames blocked).
  * The demo build also holds the permission for http://localhost, so the end-to-end test can
  * authorise a site there without the prompt headless Chromium never shows.
  */

@@ -1,4 +1,3 @@
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openContentScriptWorld } from './harness/content-script-world';
 import { launchBrowserWithExtension, type ExtensionBrowser } from './harness/launch-browser';
@@ -42,16 +41,21 @@ async function registeredScripts(): Promise<{ scripts: RegisteredScript[]; manif
   }));
 }
 
-/** Opens Jethro's order on the localhost webmail; the badge's status, or undefined when Signet never shows up. */
-async function badgeOnLocalhost(page: Page): Promise<string | undefined> {
-  const signet = new SignetInWebmail(page, sitesOrigin);
-  await signet.mail.open(ellie, orderId);
+/** Opens Jethro's order on the localhost webmail in a new tab; the badge's status, or undefined when Signet never shows up. */
+async function badgeOnLocalhost(): Promise<string | undefined> {
+  const page = await extension.browser.newPage();
   try {
-    await page.waitForSelector(`${badgeSelector(orderId)}[data-signet-status]`, { timeout: 8_000 });
-  } catch {
-    return undefined;
+    const signet = new SignetInWebmail(page, sitesOrigin);
+    await signet.mail.open(ellie, orderId);
+    try {
+      await page.waitForSelector(`${badgeSelector(orderId)}[data-signet-status]`, { timeout: 8_000 });
+    } catch {
+      return undefined;
+    }
+    return (await signet.readBadge(orderId)).status;
+  } finally {
+    await page.close();
   }
-  return (await signet.readBadge(orderId)).status;
 }
 
 beforeAll(async () => {
@@ -72,9 +76,7 @@ afterAll(async () => {
 describe('Ellie May runs Signet on her own webmail', () => {
   it('before she allows it, Signet does not run on that site', async () => {
     expect(await sites.listedSites()).toEqual([]);
-    const page = await extension.browser.newPage();
-    expect(await badgeOnLocalhost(page)).toBeUndefined();
-    await page.close();
+    expect(await badgeOnLocalhost()).toBeUndefined();
   });
 
   it('addresses Signet must not run on are refused with a reason, and nothing is registered', async () => {
@@ -89,9 +91,7 @@ describe('Ellie May runs Signet on her own webmail', () => {
     expect(await sites.addSite(`${sitesOrigin}/mail/u/0/`)).toEqual({ added: true, sites: [{ origin: SITE, active: true }] });
     const { scripts, manifestFiles } = await registeredScripts();
     expect(scripts).toEqual([{ id: `signet-site:${SITE}`, matches: [SITE], js: manifestFiles, persistAcrossSessions: true }]);
-    const page = await extension.browser.newPage();
-    expect(await badgeOnLocalhost(page)).toBe('untrusted');
-    await page.close();
+    expect(await badgeOnLocalhost()).toBe('untrusted');
   });
 
   it('on a page of that site that is not a Gmail-like webmail, the content script runs and does nothing', async () => {
@@ -125,9 +125,7 @@ describe('Ellie May runs Signet on her own webmail', () => {
     await management.reload();
     expect(await sites.listedSites()).toEqual([{ origin: SITE, active: true }]);
     expect((await registeredScripts()).scripts.map((script) => script.id)).toEqual([`signet-site:${SITE}`]);
-    const page = await extension.browser.newPage();
-    expect(await badgeOnLocalhost(page)).toBe('untrusted');
-    await page.close();
+    expect(await badgeOnLocalhost()).toBe('untrusted');
   });
 
   it('she removes it: unregistered, gone from the list, and Signet no longer runs there', async () => {
@@ -135,8 +133,6 @@ describe('Ellie May runs Signet on her own webmail', () => {
     expect(await sites.removeSite(SITE)).toMatch(/kept its permission/);
     expect(await sites.listedSites()).toEqual([]);
     expect((await registeredScripts()).scripts).toEqual([]);
-    const page = await extension.browser.newPage();
-    expect(await badgeOnLocalhost(page)).toBeUndefined();
-    await page.close();
+    expect(await badgeOnLocalhost()).toBeUndefined();
   });
 });
