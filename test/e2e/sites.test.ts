@@ -101,6 +101,11 @@ describe('Ellie May runs Signet on her own webmail', () => {
     expect(await contentScript.evaluate<string>('typeof chrome.runtime.sendMessage')).toBe('function');
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await page.$$eval('signet-badge, [data-signet-frame], [data-signet-action]', (elements) => elements.length)).toBe(0);
+    // A compromised page there can't widen (or narrow) where Signet runs: the requests are Signet's pages' only.
+    for (const name of ['addSite', 'removeSite', 'listSites']) {
+      const envelope = JSON.stringify({ signet: 1, name, request: { origin: 'https://evil.example' } });
+      expect(await contentScript.evaluate(`chrome.runtime.sendMessage(${envelope})`), name).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    }
     await contentScript.close();
     await page.close();
   });
