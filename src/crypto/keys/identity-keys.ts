@@ -1,7 +1,8 @@
 /**
  * A digital ID's private key as non-extractable WebCrypto keys (DESIGN.md, security model 1).
  * WebCrypto binds the hash to an RSA key at import, so there is one key per scheme and hash; EC
- * keys carry one ECDSA key (the hash is chosen per signature) and one ECDH key. For RSA the PKCS#8
+ * keys carry one ECDSA key (the hash is chosen per signature) and one ECDH key; X25519 keys (RFC
+ * 8418 key agreement) one X25519 key, Ed25519 keys (RFC 8419) one signing key. For RSA the PKCS#8
  * is also kept, encrypted under a non-extractable AES-GCM key, for PKCS#1 v1.5 key transport and
  * OAEP hash combinations WebCrypto lacks.
  *
@@ -58,7 +59,15 @@ export interface X25519IdentityKeys {
   x25519Key: CryptoKey;
 }
 
-export type IdentityKeys = RsaIdentityKeys | EcIdentityKeys | X25519IdentityKeys;
+/** An Ed25519 digital ID (keyType 'EC' on the curve 'Ed25519'): it signs (RFC 8419) and decrypts nothing. */
+export interface Ed25519IdentityKeys {
+  keyType: 'Ed25519';
+  keySizeBits: number;
+  /** Pure Ed25519 (RFC 8032 §5.1), for sign only. */
+  ed25519SigningKey: CryptoKey;
+}
+
+export type IdentityKeys = RsaIdentityKeys | EcIdentityKeys | X25519IdentityKeys | Ed25519IdentityKeys;
 
 function importPkcs8(pkcs8: Uint8Array, algorithm: RsaHashedImportParams | EcKeyImportParams | Algorithm, usages: KeyUsage[]): Promise<CryptoKey> {
   // extractable: false — no page, no extension code, not even Signet can read the key back.
@@ -85,8 +94,9 @@ async function importX25519Keys(pkcs8: Uint8Array, keySizeBits: number): Promise
   return { keyType: 'X25519', keySizeBits, x25519Key: await importPkcs8(pkcs8, { name: 'X25519' }, ['deriveBits']) };
 }
 
-async function importEcKeys(pkcs8: Uint8Array, keySizeBits: number, namedCurve: string): Promise<EcIdentityKeys | X25519IdentityKeys> {
+async function importEcKeys(pkcs8: Uint8Array, keySizeBits: number, namedCurve: string): Promise<EcIdentityKeys | X25519IdentityKeys | Ed25519IdentityKeys> {
   if (namedCurve === 'X25519') return importX25519Keys(pkcs8, keySizeBits);
+  if (namedCurve === 'Ed25519') return { keyType: 'Ed25519', keySizeBits, ed25519SigningKey: await importPkcs8(pkcs8, { name: 'Ed25519' }, ['sign']) };
   if (namedCurve !== 'P-256' && namedCurve !== 'P-384' && namedCurve !== 'P-521') {
     throw new SignetError('unsupported-key', `The EC curve ${namedCurve} is not supported.`);
   }
@@ -115,7 +125,7 @@ export async function importIdentityKeys(digitalId: DigitalId): Promise<Identity
 
 /**
  * A handle over a bare PKCS#8 (the CLI, tests): describes the key (RSA 2048..4096, EC P-256/384/521,
- * X25519, else 'unsupported-key') and imports it like a digital ID.
+ * X25519, Ed25519, else 'unsupported-key') and imports it like a digital ID.
  */
 export async function createPrivateKeyHandleFromPkcs8(pkcs8: Uint8Array): Promise<PrivateKeyHandle> {
   const description = await describePrivateKey(pkcs8);

@@ -8,7 +8,7 @@ import { SignetError } from '../../shared/errors';
 import { bufferSource } from '../encoding/bytes';
 import { decryptRsaOaepWithPkcs8, decryptRsaPkcs1v15WithPkcs8 } from '../rsa/rsa-private';
 import { encodeEcdsaSignatureDer } from './ecdsa-signature';
-import type { EcIdentityKeys, IdentityKeys, OaepHash, RsaIdentityKeys, SigningHash, X25519IdentityKeys } from './identity-keys';
+import type { EcIdentityKeys, Ed25519IdentityKeys, IdentityKeys, OaepHash, RsaIdentityKeys, SigningHash, X25519IdentityKeys } from './identity-keys';
 import type { HashName, PrivateKeyHandle, SignatureScheme } from './private-key-handle';
 import { unwrapPkcs8 } from './wrapped-pkcs8';
 
@@ -22,6 +22,9 @@ function signingHash(hash: HashName): SigningHash {
 function wrongKeyType(operation: string, keys: IdentityKeys): SignetError {
   if (keys.keyType === 'X25519') {
     return new SignetError('unsupported-algorithm', `${operation} is not possible with this digital ID: its X25519 key only decrypts (RFC 8418 key agreement).`);
+  }
+  if (keys.keyType === 'Ed25519') {
+    return new SignetError('unsupported-algorithm', `${operation} is not possible with this digital ID: its Ed25519 key only signs (RFC 8419).`);
   }
   return new SignetError('unsupported-algorithm', `${operation} needs ${keys.keyType === 'RSA' ? 'an EC' : 'an RSA'} key; this digital ID has an ${keys.keyType} key.`);
 }
@@ -40,6 +43,13 @@ async function signWithEc(keys: EcIdentityKeys, scheme: SignatureScheme, hash: S
   if (scheme !== 'ECDSA') throw wrongKeyType(scheme, keys);
   const raw = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash }, keys.ecdsaSigningKey, bufferSource(data)));
   return encodeEcdsaSignatureDer(raw);
+}
+
+/** RFC 8419 §3.1: pure Ed25519 over the signed attributes, whose messageDigest is SHA-512. */
+async function signWithEd25519(keys: Ed25519IdentityKeys, scheme: SignatureScheme, hash: SigningHash, data: Uint8Array): Promise<Uint8Array> {
+  if (scheme !== 'Ed25519') throw wrongKeyType(scheme, keys);
+  if (hash !== 'SHA-512') throw new SignetError('unsupported-algorithm', 'Ed25519 signatures go with SHA-512 message digests (RFC 8419 §3.1).');
+  return new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, keys.ed25519SigningKey, bufferSource(data)));
 }
 
 /** Runs `operation` on the unwrapped PKCS#8 and zeroes it whatever happens. */
@@ -106,14 +116,15 @@ async function deriveX25519(keys: X25519IdentityKeys, originatorPublicKeySpki: U
 
 export function createPrivateKeyHandle(keys: IdentityKeys): PrivateKeyHandle {
   return {
-    // An X25519 key is an elliptic-curve key to the rest of Signet, on the curve 'X25519'.
-    keyType: keys.keyType === 'X25519' ? 'EC' : keys.keyType,
+    // X25519 and Ed25519 keys are elliptic-curve keys to the rest of Signet, on those curves.
+    keyType: keys.keyType === 'RSA' ? 'RSA' : 'EC',
     keySizeBits: keys.keySizeBits,
-    ...(keys.keyType === 'EC' ? { namedCurve: keys.namedCurve } : keys.keyType === 'X25519' ? { namedCurve: 'X25519' } : {}),
+    ...(keys.keyType === 'EC' ? { namedCurve: keys.namedCurve } : keys.keyType === 'RSA' ? {} : { namedCurve: keys.keyType }),
 
     async sign(scheme, hash, data) {
       const checkedHash = signingHash(hash);
       if (keys.keyType === 'X25519') throw wrongKeyType(`Signing (${scheme})`, keys);
+      if (keys.keyType === 'Ed25519') return signWithEd25519(keys, scheme, checkedHash, data);
       return keys.keyType === 'RSA' ? signWithRsa(keys, scheme, checkedHash, data) : signWithEc(keys, scheme, checkedHash, data);
     },
 

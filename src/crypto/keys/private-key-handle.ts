@@ -4,21 +4,23 @@
  * from IndexedDB (DESIGN.md, security model 1); in the CLI it wraps a freshly imported PKCS#12.
  */
 export type HashName = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
-export type SignatureScheme = 'RSASSA-PKCS1-v1_5' | 'RSA-PSS' | 'ECDSA';
+/** 'Ed25519': pure EdDSA (RFC 8032 §5.1, RFC 8419 §3.1), only from an Ed25519 key. */
+export type SignatureScheme = 'RSASSA-PKCS1-v1_5' | 'RSA-PSS' | 'ECDSA' | 'Ed25519';
 
 export interface PrivateKeyHandle {
   readonly keyType: 'RSA' | 'EC';
   /** RSA modulus size in bits, or the EC field size (256, 384, 521; 256 for X25519). */
   readonly keySizeBits: number;
-  /** 'P-256' | 'P-384' | 'P-521' for EC keys; 'X25519' for an RFC 8410 key that only decrypts. */
+  /** 'P-256' | 'P-384' | 'P-521' for EC keys; 'X25519' (RFC 8410) for a key that only decrypts, 'Ed25519' for one that only signs. */
   readonly namedCurve?: string;
 
   /**
    * Signs `data` (the DER of the signed attributes, RFC 5652 §5.4). Returns the value that goes
    * into SignerInfo.signature: the raw RSA signature, or for ECDSA the DER `Ecdsa-Sig-Value`
    * (RFC 5753 §2.1.1 / RFC 3279 §2.2.3), not WebCrypto's r||s. RSA-PSS uses MGF1 with the same
-   * hash and a salt as long as the hash (RFC 4055 §3.1). SHA-1, or a scheme of the other key type,
-   * is refused with SignetError 'unsupported-algorithm'.
+   * hash and a salt as long as the hash (RFC 4055 §3.1). Ed25519 signs `data` itself (pure EdDSA,
+   * RFC 8419 §3.1; `hash` is then the content digest's and must be SHA-512), returning 64 bytes.
+   * SHA-1, or a scheme of another key type, is refused with SignetError 'unsupported-algorithm'.
    */
   sign(scheme: SignatureScheme, hash: HashName, data: Uint8Array): Promise<Uint8Array>;
 

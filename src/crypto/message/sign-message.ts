@@ -29,9 +29,11 @@ const MICALG: Record<HashName, string> = { 'SHA-1': 'sha-1', 'SHA-256': 'sha-256
 
 export async function signMessage(raw: Uint8Array, signer: MessageSigner, options: SignMessageOptions = {}): Promise<Uint8Array> {
   if (signer.certificates.length === 0) throw new SignetError('no-certificate', 'Signing needs the signer certificate.');
-  const hash = options.hash ?? 'SHA-256';
+  const edwards = signer.key.namedCurve === 'Ed25519';
+  // RFC 8419 §3.1: Ed25519 signed attributes carry a SHA-512 message digest.
+  const hash = options.hash ?? (edwards ? 'SHA-512' : 'SHA-256');
   // RSASSA-PKCS1-v1_5 reaches every client (DESIGN.md, algorithm policy); EC keys sign ECDSA.
-  const scheme = options.scheme ?? (signer.key.keyType === 'EC' ? 'ECDSA' : 'RSASSA-PKCS1-v1_5');
+  const scheme = options.scheme ?? (edwards ? 'Ed25519' : signer.key.keyType === 'EC' ? 'ECDSA' : 'RSASSA-PKCS1-v1_5');
   const form = options.form ?? 'detached';
 
   const signingTime = options.signingTime ?? new Date();

@@ -3,12 +3,17 @@
  * CMS (`cms -sign` stops at "no default digest" / "invalid digest", and `cms -verify` fails the
  * same way), so OpenSSL makes the person, the certificate (issued by the Jed Co Mail CA) and the
  * EdDSA signature itself (`pkeyutl -sign -rawin`, pure Ed25519), and the SignedData around it is
- * written here with asn1js, apart from Signet's own encoder.
+ * written here with asn1js, apart from Signet's own encoder. The other way round, an Ed25519
+ * digital ID made by OpenSSL signs in Signet, and OpenSSL's `pkeyutl -verify` checks the signature.
  */
 import * as asn1js from 'asn1js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isSignetError } from '../../shared/errors';
 import { decodePemBlocks } from '../encoding/index';
-import { assembleMessage, buildMultipartSigned } from '../mime/index';
+import { createPrivateKeyHandle, importIdentityKeys } from '../keys/identity-keys';
+import { assembleMessage, buildMultipartSigned, decodeBody, parseMimeMessage } from '../mime/index';
+import { readPkcs12 } from '../pkcs12/read-pkcs12';
+import { signMessage } from './sign-message';
 import { verifyMessage } from './verify-message';
 import { bytes, certificateOf, ensureFixtures, fixturePath, makeTemporaryDirectory, runOpenssl, text, type TemporaryDirectory } from './signature-peers.test-support';
 
@@ -46,6 +51,10 @@ beforeAll(() => {
     '-set_serial', '0x5eed25519', '-days', '365', '-extfile', extensions, '-extensions', 'person', '-out', certificate,
   ]);
   edwardsCertificate = decodePemBlocks(text(directory.read('edwards.pem')), 'CERTIFICATE')[0].der;
+  runOpenssl([
+    'pkcs12', '-export', '-inkey', key, '-in', certificate, '-certfile', fixturePath('jedco-mail-ca.pem'),
+    '-name', 'Edwards', '-passout', 'pass:correct horse', '-out', directory.file('edwards.p12'),
+  ]);
 }, 60_000);
 afterAll(() => directory.remove());
 
@@ -178,5 +187,69 @@ describe('Ed25519 signers (RFC 8419)', () => {
     const altered = await verifyMessage(mailWith(bytes(text(content).replace('100', '1000')), { signature: signWithOpensslEd25519(content) }), trust());
     expect(altered.status).toBe('invalid');
     expect(verdict.signers[0].signatureAlgorithm).toBe('Ed25519');
+  });
+});
+
+/** The signed attributes (as the SET OF that was signed) and the signature of Signet's p7s. */
+function signerInfoParts(message: Uint8Array): { signedAttributes: Uint8Array; signature: Uint8Array; signatureAlgorithm: string; digestAlgorithm: string } {
+  const signaturePart = parseMimeMessage(message).children[1];
+  const contentInfo = asn1js.fromBER(decodeBody(signaturePart).slice()).result as asn1js.Sequence;
+  const signedData = (contentInfo.valueBlock.value[1] as asn1js.Constructed).valueBlock.value[0] as asn1js.Sequence;
+  const fields = signedData.valueBlock.value;
+  const signerInfo = (fields[fields.length - 1] as asn1js.Set).valueBlock.value[0] as asn1js.Sequence;
+  const [, , digestAlgorithm, attributes, signatureAlgorithm, signature] = signerInfo.valueBlock.value;
+  const signedAttributes = new Uint8Array(attributes.valueBeforeDecodeView).slice();
+  signedAttributes[0] = 0x31;
+  const oidOf = (node: asn1js.AsnType) => ((node as asn1js.Sequence).valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString();
+  return {
+    signedAttributes,
+    signature: (signature as asn1js.OctetString).valueBlock.valueHexView.slice(),
+    signatureAlgorithm: oidOf(signatureAlgorithm),
+    digestAlgorithm: oidOf(digestAlgorithm),
+  };
+}
+
+describe('an Ed25519 digital ID signs (RFC 8419)', () => {
+  const order = bytes(`From: Edwards <${address}>\r\nTo: jethro@jedco.example\r\nSubject: Order\r\nContent-Type: text/plain\r\n\r\nPlease ship 100 units.\r\n`);
+
+  it('from a PKCS#12 made by OpenSSL: Signet signs, Signet verifies, OpenSSL checks the EdDSA signature', async () => {
+    const digitalId = await readPkcs12(directory.read('edwards.p12'), 'correct horse');
+    expect(digitalId).toMatchObject({ keyType: 'EC', namedCurve: 'Ed25519' });
+    const keys = await importIdentityKeys(digitalId);
+    if (keys.keyType !== 'Ed25519') throw new Error(`imported as ${keys.keyType}`);
+    expect(keys.ed25519SigningKey.extractable).toBe(false);
+    const signed = await signMessage(order, { key: createPrivateKeyHandle(keys), certificates: digitalId.certificates });
+
+    const verdict = await verifyMessage(signed, trust());
+    expect(verdict.status, JSON.stringify(verdict.problems)).toBe('valid');
+    expect(verdict.signers[0].signatureAlgorithm).toBe('Ed25519');
+
+    const parts = signerInfoParts(signed);
+    expect(parts.signatureAlgorithm).toBe(OIDS.ed25519);
+    expect(parts.digestAlgorithm).toBe(OIDS.sha512);
+    runOpenssl(['pkey', '-in', directory.file('edwards.key'), '-pubout', '-out', directory.file('edwards.pub')]);
+    const verify = (signature: Uint8Array) =>
+      runOpenssl([
+        'pkeyutl', '-verify', '-rawin', '-pubin', '-inkey', directory.file('edwards.pub'),
+        '-in', directory.file('signed-attributes.der', parts.signedAttributes), '-sigfile', directory.file('signature.bin', signature),
+      ]);
+    expect(text(verify(parts.signature))).toContain('Signature Verified Successfully');
+    const forged = parts.signature.slice();
+    forged[0] ^= 0x01;
+    expect(() => verify(forged)).toThrow(/failed/);
+
+    const tampered = await verifyMessage(bytes(text(signed).replace('100 units', '1000 units')), trust());
+    expect(tampered.status).toBe('invalid');
+  });
+
+  it('an Ed25519 key asked for ECDSA or SHA-256, or to decrypt, answers unsupported-algorithm', async () => {
+    const digitalId = await readPkcs12(directory.read('edwards.p12'), 'correct horse');
+    const key = createPrivateKeyHandle(await importIdentityKeys(digitalId));
+    const failures = await Promise.all([
+      signMessage(order, { key, certificates: digitalId.certificates }, { scheme: 'ECDSA' }).catch((error: unknown) => error),
+      signMessage(order, { key, certificates: digitalId.certificates }, { hash: 'SHA-256' }).catch((error: unknown) => error),
+      key.deriveEcdhSecret(new Uint8Array(44)).catch((error: unknown) => error),
+    ]);
+    for (const failure of failures) expect(isSignetError(failure, 'unsupported-algorithm'), String(failure)).toBe(true);
   });
 });

@@ -9,7 +9,7 @@ import * as asn1js from 'asn1js';
 import { encodeHex } from '../encoding/hex';
 import { algorithmIdentifier, encodeNode, isContextTag, objectIdentifier, parseBer, sequenceItems, unsignedIntegerBytes } from './asn1';
 import { ecPublicKeyIdentity, okpPublicKeyIdentity } from './private-key-info';
-import { NAMED_CURVES, OID_EC_PUBLIC_KEY, OID_RSA_ENCRYPTION, OID_X25519 } from './object-identifiers';
+import { NAMED_CURVES, OID_EC_PUBLIC_KEY, OID_ED25519, OID_RSA_ENCRYPTION, OID_X25519 } from './object-identifiers';
 
 /** The SubjectPublicKeyInfo node of a certificate; throws 'corrupt-pkcs12' on a malformed one. */
 export function certificateSubjectPublicKeyInfo(certificate: Uint8Array): asn1js.AsnType {
@@ -37,5 +37,6 @@ export async function certificatePublicKeyIdentity(certificate: Uint8Array): Pro
     return ecPublicKeyIdentity(encodeNode(spki), 'spki', curve.name);
   }
   if (algorithm.oid === OID_X25519) return okpPublicKeyIdentity(encodeNode(spki), 'spki', 'X25519');
+  if (algorithm.oid === OID_ED25519) return okpPublicKeyIdentity(encodeNode(spki), 'spki', 'Ed25519');
   return undefined;
 }

@@ -13,6 +13,9 @@ export interface DigitalId {
   keyType: 'RSA' | 'EC';
   /** RSA modulus bits, or the EC curve size (256, 384, 521; 256 for X25519). */
   keySizeBits: number;
-  /** 'P-256' | 'P-384' | 'P-521' for EC keys; 'X25519' (RFC 8410) for a Curve25519 key-agreement key. */
+  /**
+   * 'P-256' | 'P-384' | 'P-521' for EC keys; 'X25519' (RFC 8410) for a Curve25519 key-agreement key,
+   * 'Ed25519' for an Edwards-curve signing key (RFC 8419).
+   */
   namedCurve?: string;
 }

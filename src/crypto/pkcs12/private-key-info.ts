@@ -1,7 +1,7 @@
 /**
  * What a PKCS#8 private key is (RFC 5208 §5, RFC 8017 A.1.2, RFC 5915 §3), and whether Signet can
- * use it: RSA 2048..4096 bits, EC on P-256, P-384 or P-521 (the curves WebCrypto has), or X25519
- * (RFC 8410 §7; key agreement only, for RFC 8418 mail). Also a canonical form of its public key, so
+ * use it: RSA 2048..4096 bits, EC on P-256, P-384 or P-521 (the curves WebCrypto has), X25519
+ * (RFC 8410 §7; key agreement only, for RFC 8418 mail) or Ed25519 (signing only, RFC 8419). Also a canonical form of its public key, so
  * the key is matched to its certificate by key, not by name.
  *
  *   PrivateKeyInfo ::= SEQUENCE { version INTEGER, privateKeyAlgorithm AlgorithmIdentifier,
@@ -20,9 +20,9 @@ export const MAX_RSA_BITS = 4096;
 export interface PrivateKeyDescription {
   keyType: 'RSA' | 'EC';
   keySizeBits: number;
-  /** An X25519 key is described as keyType 'EC' on the curve 'X25519' (RFC 7748's Curve25519). */
-  namedCurve?: 'P-256' | 'P-384' | 'P-521' | 'X25519';
-  /** `rsa:<n>:<e>`, `ec:<curve>:<x>:<y>` or `okp:X25519:<x>`: equal strings mean the same key pair. */
+  /** X25519 and Ed25519 keys are described as keyType 'EC' on the curve 'X25519' or 'Ed25519'. */
+  namedCurve?: 'P-256' | 'P-384' | 'P-521' | 'X25519' | 'Ed25519';
+  /** `rsa:<n>:<e>`, `ec:<curve>:<x>:<y>` or `okp:<curve>:<x>`: equal strings mean the same key pair. */
   publicKeyIdentity: string;
 }
 
@@ -58,14 +58,14 @@ export async function describePrivateKey(pkcs8: Uint8Array): Promise<PrivateKeyD
     return { keyType: 'EC', keySizeBits: curve.bits, namedCurve: curve.name, publicKeyIdentity: identity };
   }
   if (algorithm.oid === OID_RSASSA_PSS) throw unsupported('This RSA key is restricted to RSA-PSS (id-RSASSA-PSS), which Signet cannot import; export it as a plain RSA key.');
-  if (algorithm.oid === OID_X25519) {
+  if (algorithm.oid === OID_X25519 || algorithm.oid === OID_ED25519) {
+    const curve = algorithm.oid === OID_X25519 ? 'X25519' : 'Ed25519';
     // RFC 8410 §7: the parameters MUST be absent; the private key is a 32-byte CurvePrivateKey.
-    if (algorithm.parameters !== undefined) throw unsupported('The X25519 key carries algorithm parameters, which RFC 8410 §3 forbids.');
-    const identity = await okpPublicKeyIdentity(pkcs8, 'pkcs8', 'X25519');
-    if (identity === undefined) throw new SignetError('corrupt-pkcs12', 'The X25519 private key is not valid.');
-    return { keyType: 'EC', keySizeBits: 256, namedCurve: 'X25519', publicKeyIdentity: identity };
+    if (algorithm.parameters !== undefined) throw unsupported(`The ${curve} key carries algorithm parameters, which RFC 8410 §3 forbids.`);
+    const identity = await okpPublicKeyIdentity(pkcs8, 'pkcs8', curve);
+    if (identity === undefined) throw new SignetError('corrupt-pkcs12', `The ${curve} private key is not valid.`);
+    return { keyType: 'EC', keySizeBits: 256, namedCurve: curve, publicKeyIdentity: identity };
   }
-  if (algorithm.oid === OID_ED25519) throw unsupported('Ed25519 digital IDs are not supported for signing yet; Signet verifies Ed25519 signatures and decrypts with X25519 keys.');
   throw unsupported(`The private key's algorithm (${algorithm.oid}) is not supported: Signet uses RSA and EC (P-256, P-384, P-521) keys.`);
 }
 
@@ -102,14 +102,14 @@ export async function ecPublicKeyIdentity(der: Uint8Array, format: 'pkcs8' | 'sp
 }
 
 /**
- * The public key of an X25519 key (RFC 8410) as `okp:X25519:<x>`, x the JWK's base64url public key
- * (RFC 8037 §2), computed by WebCrypto. `undefined` when WebCrypto refuses the key; a WebCrypto
- * without X25519 at all (browsers before Chrome 133 / Firefox 130) is 'unsupported-key', not a
- * corrupt file.
+ * The public key of an X25519 or Ed25519 key (RFC 8410) as `okp:<curve>:<x>`, x the JWK's
+ * base64url public key (RFC 8037 §2), computed by WebCrypto. `undefined` when WebCrypto refuses the
+ * key; a WebCrypto without the curve at all (X25519 before Chrome 133 / Firefox 130, Ed25519 before
+ * Chrome 137) is 'unsupported-key', not a corrupt file.
  */
-export async function okpPublicKeyIdentity(der: Uint8Array, format: 'pkcs8' | 'spki', curve: 'X25519'): Promise<string | undefined> {
+export async function okpPublicKeyIdentity(der: Uint8Array, format: 'pkcs8' | 'spki', curve: 'X25519' | 'Ed25519'): Promise<string | undefined> {
   try {
-    const usages: KeyUsage[] = format === 'pkcs8' ? ['deriveBits'] : [];
+    const usages: KeyUsage[] = format === 'spki' ? (curve === 'Ed25519' ? ['verify'] : []) : curve === 'Ed25519' ? ['sign'] : ['deriveBits'];
     const key = await crypto.subtle.importKey(format, bufferSource(der), { name: curve }, true, usages);
     const jwk = await crypto.subtle.exportKey('jwk', key);
     return jwk.x === undefined ? undefined : `okp:${curve}:${jwk.x}`;

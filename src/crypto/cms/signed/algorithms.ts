@@ -82,6 +82,7 @@ export const SIGNATURE_OIDS = {
   rsaEncryption: '1.2.840.113549.1.1.1',
   rsassaPss: '1.2.840.113549.1.1.10',
   mgf1: '1.2.840.113549.1.1.8',
+  ed25519: '1.3.101.112',
   ecdsaWith: { 'SHA-1': '1.2.840.10045.4.1', 'SHA-256': '1.2.840.10045.4.3.2', 'SHA-384': '1.2.840.10045.4.3.3', 'SHA-512': '1.2.840.10045.4.3.4' } satisfies Record<HashName, string>,
 } as const;
 

@@ -78,14 +78,16 @@ export async function createSignedData(request: SignedDataRequest): Promise<Uint
 }
 
 function checkSchemeFitsKey(scheme: SignatureScheme, key: PrivateKeyHandle): void {
-  const fits = scheme === 'ECDSA' ? key.keyType === 'EC' : key.keyType === 'RSA';
-  if (!fits) throw new SignetError('unsupported-algorithm', `A ${key.keyType} key can't make ${scheme} signatures.`);
+  const fits =
+    scheme === 'Ed25519' ? key.namedCurve === 'Ed25519' : scheme === 'ECDSA' ? key.keyType === 'EC' && key.namedCurve !== 'Ed25519' : key.keyType === 'RSA';
+  if (!fits) throw new SignetError('unsupported-algorithm', `A ${key.namedCurve ?? key.keyType} key can't make ${scheme} signatures.`);
 }
 
 /**
  * RSASSA-PKCS1-v1_5 as rsaEncryption with NULL parameters (what OpenSSL and most clients write,
  * RFC 3370 §3.2); RSASSA-PSS with explicit parameters, MGF1 with the same hash and a salt as long
- * as the hash (RFC 4056 §2, RFC 8017 §9.1); ECDSA as ecdsa-with-SHAn without parameters (RFC 5753 §7.1.3).
+ * as the hash (RFC 4056 §2, RFC 8017 §9.1); ECDSA as ecdsa-with-SHAn without parameters (RFC 5753 §7.1.3);
+ * Ed25519 as id-Ed25519 with absent parameters (RFC 8419 §3.1).
  */
 function encodeSignatureAlgorithm(scheme: SignatureScheme, hash: HashName): Uint8Array {
   const nullParameters = Uint8Array.of(0x05, 0x00);
@@ -94,6 +96,8 @@ function encodeSignatureAlgorithm(scheme: SignatureScheme, hash: HashName): Uint
       return encodeDer(DER_TAG.sequence, encodeObjectIdentifier(SIGNATURE_OIDS.rsaEncryption), nullParameters);
     case 'ECDSA':
       return encodeDer(DER_TAG.sequence, encodeObjectIdentifier(SIGNATURE_OIDS.ecdsaWith[hash]));
+    case 'Ed25519':
+      return encodeDer(DER_TAG.sequence, encodeObjectIdentifier(SIGNATURE_OIDS.ed25519));
     case 'RSA-PSS': {
       const hashAlgorithm = encodeDer(DER_TAG.sequence, encodeObjectIdentifier(DIGEST_OIDS[hash]), nullParameters);
       const maskAlgorithm = encodeDer(DER_TAG.sequence, encodeObjectIdentifier(SIGNATURE_OIDS.mgf1), hashAlgorithm);
