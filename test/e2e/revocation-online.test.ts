@@ -26,6 +26,7 @@ const orders: SignedOrder[] = [
   { name: 'jed-no-intermediate', signer: 'jed', from: '"Jed Clampett" <jed@clampett.example>', to: ellie, subject: 'Order without the CA certificate', withIntermediate: false },
   { name: 'jethro-first', signer: 'jethro', from: '"Jethro Bodine" <jethro@jedco.example>', to: ellie, subject: 'First order online', withIntermediate: true },
   { name: 'jethro-second', signer: 'jethro', from: '"Jethro Bodine" <jethro@jedco.example>', to: ellie, subject: 'Second order online', withIntermediate: true },
+  { name: 'bob-offline-setting', signer: 'bob-hacker', from: '"Bob Hacker" <bob@hacker.example>', to: ellie, subject: 'Order with online checking off', withIntermediate: true },
   { name: 'granny-crl', signer: 'granny', from: '"Daisy Moses" <granny@clampett.example>', to: ellie, subject: 'Order while OCSP is down', withIntermediate: true },
 ];
 
@@ -177,5 +178,16 @@ describe('revocation checked online by the extension', () => {
     const section = await management.page.waitForSelector('[data-signet-section="revocation"][data-signet-revocation-state]');
     expect(await section?.evaluate((element) => element.getAttribute('data-signet-revocation-state'))).toBe('allowed');
     expect(await management.page.$eval('[data-signet-input="revocation-online"]', (input) => (input as HTMLInputElement).checked)).toBe(true);
+  });
+
+  it('turned off there, verification asks no server: no OCSP answer, only the CRL already kept', async () => {
+    await management.page.click('[data-signet-input="revocation-online"]');
+    await management.page.waitForSelector('[data-signet-section="revocation"][data-signet-revocation-state="off"]');
+    ocspResponder = await startOcspResponder();
+    expect(await openOrder('bob-offline-setting')).toMatchObject({ status: 'valid' });
+    const verdict = await keptVerdict('Order with online checking off');
+    expect(verdict.revocation.some((answer) => answer.source === 'ocsp')).toBe(false);
+    expect(verdict.revocation).toEqual(expect.arrayContaining([expect.objectContaining({ source: 'crl', location: 'given', status: 'good' })]));
+    expect(fromSignet(ocspResponder).filter((request) => request.serial === serialOf('bob-hacker'))).toEqual([]);
   });
 });
