@@ -13,7 +13,8 @@ export const SIGN_HELP = `Usage: smime sign FILE --p12 FILE --password PW [--opa
 
 Signs the message in FILE (.eml) with the digital ID and prints the signed message on stdout:
 multipart/signed (readable everywhere) by default, application/pkcs7-mime signed-data with
---opaque. RSA keys sign RSASSA-PKCS1-v1_5, or RSA-PSS with --pss; EC keys sign ECDSA.
+--opaque. RSA keys sign RSASSA-PKCS1-v1_5, or RSA-PSS with --pss; EC keys sign ECDSA; Ed25519
+keys sign Ed25519 (RFC 8419). The hash is SHA-256 unless --hash says otherwise (SHA-512 for Ed25519).
 
 ${describeExitStatus('0 signed')}
 `;
@@ -30,9 +31,10 @@ export async function run(args: string[]): Promise<number> {
   const p12Path = singleValue(options, 'p12');
   const password = singleValue(options, 'password');
   if (p12Path === undefined || password === undefined) throw new UsageError('sign needs --p12 FILE and --password PW');
-  const hashOption = (singleValue(options, 'hash') ?? 'sha-256').toLowerCase().replace(/^sha(\d)/, 'sha-$1');
-  const hash = HASHES[hashOption];
-  if (!hash) throw new UsageError(`--hash must be one of ${Object.keys(HASHES).join(', ')}`);
+  // Without --hash signMessage chooses: SHA-256, or SHA-512 for Ed25519 (RFC 8419 §3.1).
+  const hashValue = singleValue(options, 'hash');
+  const hash = hashValue === undefined ? undefined : HASHES[hashValue.toLowerCase().replace(/^sha(\d)/, 'sha-$1')];
+  if (hashValue !== undefined && !hash) throw new UsageError(`--hash must be one of ${Object.keys(HASHES).join(', ')}`);
 
   const message = readInputFile(options.positionals[0], 'message', MAX_MESSAGE_BYTES);
   const digitalId = await readDigitalIdFile(p12Path, password);
