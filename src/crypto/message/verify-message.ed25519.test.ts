@@ -7,6 +7,7 @@
  * digital ID made by OpenSSL signs in Signet, and OpenSSL's `pkeyutl -verify` checks the signature.
  */
 import * as asn1js from 'asn1js';
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSignetError } from '../../shared/errors';
 import { decodePemBlocks } from '../encoding/index';
@@ -241,6 +242,20 @@ describe('an Ed25519 digital ID signs (RFC 8419)', () => {
     const tampered = await verifyMessage(bytes(text(signed).replace('100 units', '1000 units')), trust());
     expect(tampered.status).toBe('invalid');
   });
+
+  it('smime sign (the CLI) signs with the Ed25519 digital ID, SHA-512 without being told', async () => {
+    const input = directory.file('order.eml', order);
+    const result = spawnSync('node_modules/.bin/tsx', ['src/cli/index.ts', 'sign', input, '--p12', directory.file('edwards.p12'), '--password', 'correct horse'], {
+      cwd: process.cwd(),
+      timeout: 60_000,
+    });
+    expect(result.status, result.stderr.toString()).toBe(0);
+    const signed = new Uint8Array(result.stdout);
+    expect(text(signed)).toContain('micalg=sha-512');
+    const verdict = await verifyMessage(signed, trust());
+    expect(verdict.status, JSON.stringify(verdict.problems)).toBe('valid');
+    expect(verdict.signers[0].signatureAlgorithm).toBe('Ed25519');
+  }, 90_000);
 
   it('an Ed25519 key asked for ECDSA or SHA-256, or to decrypt, answers unsupported-algorithm', async () => {
     const digitalId = await readPkcs12(directory.read('edwards.p12'), 'correct horse');
