@@ -61,6 +61,8 @@ describe('a provider that re-encodes sent mail', () => {
     const broken = await fetchRaw(webmail.origin, ellieToken, (await listIds(webmail.origin, ellieToken, 'INBOX'))[0].id);
     expect(opensslVerify(broken, workDirectory)).toBeUndefined();
 
+    // Jethro reads the warning before he decides (a button shown for under 400 ms takes no click).
+    await new Promise((resolve) => setTimeout(resolve, 700));
     await frame.click('[data-signet-action="resend-opaque"]');
     const again = await compose.readSelfCheck(frame, 'opaque');
     expect(again).toMatchObject({ outcome: 'intact', form: 'opaque' });
@@ -95,7 +97,10 @@ describe('a provider that can’t be reached', () => {
     expect(await dialog.$eval('input[name=subjectbox]', (input) => (input as HTMLInputElement).value)).toBe('Order: 5 units');
 
     webmail = await startWebmail({ port, dataDir: dataDirectory, rewriteSent: true });
+    await new Promise((resolve) => setTimeout(resolve, 700)); // Jethro reads the message, then tries again
     await frame.click('[data-signet-action="confirm-send"]');
+    // The first failure's message stays until the new attempt answers: wait for the self-check itself.
+    await frame.waitForSelector('[data-signet-self-check]', { timeout: 60_000 });
     expect((await compose.readSelfCheck(frame)).outcome).toBe('altered');
     await compose.waitForComposeClosed();
     expect((await listIds(webmail.origin, jethroToken, 'SENT')).length).toBe(before + 1);

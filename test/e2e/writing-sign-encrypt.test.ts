@@ -145,6 +145,7 @@ describe('Jethro encrypts to Ellie May', () => {
     const before = await sentIds();
     await jethroMail.mail.writeMessage({ to: ellie, cc: 'bob@hacker.example', subject: 'Secret plans', body: 'Only for Ellie May and Bob.' });
     await compose.waitForToggles();
+    expect(await compose.recipientStates()).toEqual({ [ellie]: 'usable', 'bob@hacker.example': 'missing' });
     await compose.set('encrypt', true);
     await compose.pressWebmailSend();
     await compose.waitForComposeState('blocked');

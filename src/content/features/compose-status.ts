@@ -2,7 +2,8 @@
  * The line beside the compose toggles: which identity signs, each recipient's certificate state
  * (issue 6 item 2), and why a send was stopped (the recipients without a usable certificate and
  * what to do). In a closed shadow root; the host reflects hooks for tests and automation:
- * `data-signet-compose-state` and `data-signet-missing-certificates` (space-separated addresses).
+ * `data-signet-compose-state`, `data-signet-missing-certificates` (space-separated addresses) and
+ * `data-signet-recipient-states` (`address=state` pairs, once the recipients were looked up).
  */
 import type { RecipientCertificateAnswer } from '../../shared/protocol';
 
@@ -65,6 +66,7 @@ export function createComposeStatus(document: Document): ComposeStatus {
       identity.textContent = text;
     },
     showRecipients(answers, encrypting) {
+      host.setAttribute('data-signet-recipient-states', answers.map((answer) => `${answer.address}=${answer.state}`).join(' '));
       recipients.replaceChildren(
         ...answers.map((answer) => {
           const item = document.createElement('li');

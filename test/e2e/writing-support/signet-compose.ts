@@ -46,9 +46,23 @@ export class SignetCompose {
     await toggle?.click();
   }
 
-  /** Makes the toggle be `pressed`, by clicking it when needed. */
+  /** Each recipient's certificate state, once Signet looked the typed addresses up. */
+  async recipientStates(): Promise<Record<string, string>> {
+    const handle = await this.page.waitForFunction(
+      () => {
+        const dialogs = document.querySelectorAll('div.AD [role=dialog]');
+        return dialogs[dialogs.length - 1]?.querySelector('signet-compose-status[data-signet-recipient-states]')?.getAttribute('data-signet-recipient-states') || false;
+      },
+      { timeout: 30_000 },
+    );
+    const text = (await handle.jsonValue()) as string;
+    return Object.fromEntries(text.split(' ').map((pair) => pair.split('=')));
+  }
+
+  /** Makes the toggle be `pressed`, by clicking it when needed (after the defaults settled). */
   async set(action: 'sign' | 'encrypt', pressed: boolean): Promise<void> {
     await this.waitForToggles();
+    await this.recipientStates();
     if ((await this.isPressed(action)) !== pressed) await this.press(action);
     if ((await this.isPressed(action)) !== pressed) throw new Error(`the ${action} toggle did not turn ${pressed ? 'on' : 'off'}`);
   }
@@ -78,6 +92,9 @@ export class SignetCompose {
     const frame = await element?.contentFrame();
     if (!frame) throw new Error('the send-confirmation frame has no document');
     await frame.waitForSelector('[data-signet-send="confirming"], [data-signet-send="failed"]', { timeout: 30_000 });
+    // A person reads what they confirm; Signet ignores a click on a button shown for less than
+    // 400 ms (use-visible-to-person.ts: a page could flash the frame under the pointer).
+    await new Promise((resolve) => setTimeout(resolve, 700));
     return frame;
   }
 

@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendRequest, type OutgoingDraftSummary, type SendProgress, type SentDraft } from '../../../shared/protocol';
 import { describeFailure } from '../../shared/error-message';
 import { tellComposeWindow } from './tell-compose-window';
+import { useVisibleToPerson } from './use-visible-to-person';
 
 type Stage =
   | { kind: 'loading' }
@@ -24,6 +25,8 @@ export function SendConfirmationApp({ token }: { token: string }) {
   const [summary, setSummary] = useState<OutgoingDraftSummary | undefined>();
   const [stage, setStage] = useState<Stage>({ kind: 'loading' });
   const polling = useRef<ReturnType<typeof setInterval> | undefined>(undefined);
+  const [hiddenWarning, setHiddenWarning] = useState(false);
+  const confirmButton = useVisibleToPerson<HTMLButtonElement>();
 
   useEffect(() => {
     sendRequest('getOutgoingDraft', { token })
@@ -38,6 +41,12 @@ export function SendConfirmationApp({ token }: { token: string }) {
   async function send(event: MouseEvent, form: 'detached' | 'opaque') {
     if (!event.isTrusted) return; // only a person's click sends anything
     if (stage.kind === 'sending') return;
+    if (!confirmButton.isVisibleLongEnough()) {
+      // Covered, transparent or just shown: maybe the page is tricking the person into this click.
+      setHiddenWarning(true);
+      return;
+    }
+    setHiddenWarning(false);
     const sentAlready = stage.kind === 'sent';
     setStage({ kind: 'sending', progress: { step: 'building', fraction: 0, description: 'Starting…' } });
     polling.current = setInterval(() => {
@@ -122,15 +131,27 @@ export function SendConfirmationApp({ token }: { token: string }) {
           {stage.sentAlready ? '' : ' Nothing was sent; your draft is unchanged.'}
         </p>
       )}
+      {hiddenWarning && (
+        <p class="error" role="alert" data-signet-warning="not-visible">
+          Signet's window was not fully visible when you clicked, so nothing was sent. Check what you are sending and click again.
+        </p>
+      )}
       <div class="actions">
         {(stage.kind === 'confirming' || (stage.kind === 'failed' && !stage.sentAlready)) && (
-          <button type="button" class="primary" disabled={blocked} onClick={(event) => send(event, 'detached')} data-signet-action="confirm-send">
+          <button
+            type="button"
+            class="primary"
+            ref={confirmButton.ref}
+            disabled={blocked}
+            onClick={(event) => send(event, 'detached')}
+            data-signet-action="confirm-send"
+          >
             {stage.kind === 'failed' ? 'Try again' : action}
           </button>
         )}
         {((stage.kind === 'sent' && stage.sent.selfCheck.outcome === 'altered' && stage.sent.form === 'detached' && summary.sign) ||
           (stage.kind === 'failed' && stage.sentAlready)) && (
-          <button type="button" class="primary" onClick={(event) => send(event, 'opaque')} data-signet-action="resend-opaque">
+          <button type="button" class="primary" ref={confirmButton.ref} onClick={(event) => send(event, 'opaque')} data-signet-action="resend-opaque">
             Resend with an opaque signature
           </button>
         )}
