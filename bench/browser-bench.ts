@@ -35,6 +35,8 @@ export interface BrowserRow {
   /** The longest main-thread task of the webmail page during the runs (0: none over 50 ms). */
   longestPageTaskMs: number;
   status: string;
+  /** Runs that got no verdict within the time limit and were run again (reported, never hidden). */
+  failedRuns: string[];
 }
 
 const ELLIE = 'ellie-may@clampett.example';
@@ -133,7 +135,20 @@ async function waitForVerdict(page: Page, id: string, started: bigint): Promise<
   return { milliseconds, longestTaskMs: await longestTask(page), status };
 }
 
-function row(operation: string, title: string, sizeBytes: number, results: RunResult[]): BrowserRow {
+/**
+ * One run, and once more if it got no verdict: the failure is kept for the table. (Seen on this
+ * machine: now and then no badge host appears at all; see bench/README.md.)
+ */
+async function measureRun(run: () => Promise<RunResult>, failures: string[]): Promise<RunResult> {
+  try {
+    return await run();
+  } catch (error) {
+    failures.push(error instanceof Error ? error.message : String(error));
+    return run();
+  }
+}
+
+function row(operation: string, title: string, sizeBytes: number, results: RunResult[], failedRuns: string[] = []): BrowserRow {
   const statuses = [...new Set(results.map((result) => result.status))];
   if (statuses.some((status) => status !== 'valid')) throw new Error(`${title}: the badge said ${statuses.join(', ')}, not valid`);
   const timesMs = results.map((result) => roundTo(result.milliseconds, 1));
@@ -145,6 +160,7 @@ function row(operation: string, title: string, sizeBytes: number, results: RunRe
     timesMs,
     longestPageTaskMs: roundTo(Math.max(...results.map((result) => result.longestTaskMs)), 1),
     status: statuses.join(', '),
+    failedRuns,
   };
 }
 
@@ -174,10 +190,11 @@ export async function runBrowserBench(options: { log(line: string): void; runs: 
       const id = await findIdByMessageId(webmail.origin, token, `<bench-${key}@signet.example>`);
       const sizeBytes = readFileSync(join(mailDirectory, `bench-${key}.eml`)).byteLength;
       options.log(`  open to badge, ${key} (${options.runs} runs + 1 warm-up)...`);
-      await openFromInbox(page, webmail.origin, id);
+      const failures: string[] = [];
+      await measureRun(() => openFromInbox(page, webmail.origin, id), failures);
       const results: RunResult[] = [];
-      for (let run = 0; run < options.runs; run += 1) results.push(await openFromInbox(page, webmail.origin, id));
-      const measured = row(`browser-open-to-badge`, `open message -> badge (worker running)`, sizeBytes, results);
+      for (let run = 0; run < options.runs; run += 1) results.push(await measureRun(() => openFromInbox(page, webmail.origin, id), failures));
+      const measured = row(`browser-open-to-badge`, `open message -> badge (worker running)`, sizeBytes, results, failures);
       const inboxRow = await loadInbox(page, webmail.origin, id);
       measured.mainThread = await traceMainThread(page, async () => {
         await page.click(inboxRow);
@@ -191,14 +208,22 @@ export async function runBrowserBench(options: { log(line: string): void; runs: 
     options.log(`  service worker cold start (${options.runs} runs)...`);
     const warm: RunResult[] = [];
     const cold: RunResult[] = [];
+    const warmFailures: string[] = [];
+    const coldFailures: string[] = [];
+    const running = extension;
+    const origin = webmail.origin;
     for (let run = 0; run < options.runs; run += 1) {
-      warm.push(await openByUrl(page, webmail.origin, smallId));
-      await page.goto('about:blank');
-      await extension.stopServiceWorker();
-      cold.push(await openByUrl(page, webmail.origin, smallId));
+      warm.push(await measureRun(() => openByUrl(page, origin, smallId), warmFailures));
+      cold.push(
+        await measureRun(async () => {
+          await page.goto('about:blank');
+          await running.stopServiceWorker();
+          return openByUrl(page, origin, smallId);
+        }, coldFailures),
+      );
     }
-    rows.push(row('browser-open-by-url-warm', 'open message by URL (page load) -> badge, worker running', smallBytes, warm));
-    rows.push(row('browser-service-worker-cold-start', 'open message by URL (page load) -> badge, worker stopped (cold start)', smallBytes, cold));
+    rows.push(row('browser-open-by-url-warm', 'open message by URL (page load) -> badge, worker running', smallBytes, warm, warmFailures));
+    rows.push(row('browser-service-worker-cold-start', 'open message by URL (page load) -> badge, worker stopped (cold start)', smallBytes, cold, coldFailures));
     return rows;
   } finally {
     await extension?.close();

@@ -96,6 +96,7 @@ async function main(): Promise<void> {
       timesMs: row.timesMs,
       longestPageTaskMs: row.longestPageTaskMs,
       mainThread: row.mainThread,
+      failedRuns: row.failedRuns,
     }));
     process.stdout.write(`${JSON.stringify([...rows, ...browserJson], null, 2)}\n`);
   } else {

@@ -48,6 +48,9 @@ export function formatBrowserTable(rows: BrowserRow[]): string {
         `${cell(row.longestPageTaskMs)} | ${row.status} |`,
     );
   }
+  for (const row of rows) {
+    for (const failure of row.failedRuns) lines.push('', `A run of "${row.title}" (${formatSize(row.sizeBytes)}) got no verdict and was run again: ${failure}`);
+  }
   const traced = rows.filter((row) => row.mainThread);
   if (traced.length > 0) {
     lines.push('', 'Main thread of the webmail page during one traced open (Chrome trace; script time by owner, tasks over 50 ms):', '');
