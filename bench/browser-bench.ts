@@ -186,14 +186,15 @@ export async function runBrowserBench(options: { log(line: string): void; runs: 
     const page = await extension.browser.newPage();
     await page.evaluateOnNewDocument(LONG_TASK_RECORDER);
     const rows: BrowserRow[] = [];
+    const origin = webmail.origin;
     for (const { key, size } of sizes) {
       const id = await findIdByMessageId(webmail.origin, token, `<bench-${key}@signet.example>`);
       const sizeBytes = readFileSync(join(mailDirectory, `bench-${key}.eml`)).byteLength;
       options.log(`  open to badge, ${key} (${options.runs} runs + 1 warm-up)...`);
       const failures: string[] = [];
-      await measureRun(() => openFromInbox(page, webmail.origin, id), failures);
+      await measureRun(() => openFromInbox(page, origin, id), failures);
       const results: RunResult[] = [];
-      for (let run = 0; run < options.runs; run += 1) results.push(await measureRun(() => openFromInbox(page, webmail.origin, id), failures));
+      for (let run = 0; run < options.runs; run += 1) results.push(await measureRun(() => openFromInbox(page, origin, id), failures));
       const measured = row(`browser-open-to-badge`, `open message -> badge (worker running)`, sizeBytes, results, failures);
       const inboxRow = await loadInbox(page, webmail.origin, id);
       measured.mainThread = await traceMainThread(page, async () => {
@@ -211,7 +212,6 @@ export async function runBrowserBench(options: { log(line: string): void; runs: 
     const warmFailures: string[] = [];
     const coldFailures: string[] = [];
     const running = extension;
-    const origin = webmail.origin;
     for (let run = 0; run < options.runs; run += 1) {
       warm.push(await measureRun(() => openByUrl(page, origin, smallId), warmFailures));
       cold.push(
