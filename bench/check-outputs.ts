@@ -24,7 +24,7 @@ export function checkSignetOutput(operation: Operation, signetOutput: string, op
       return;
     case 'verify': {
       const verdict = JSON.parse(readFileSync(signetOutput, 'utf8')) as { status: string };
-      if (verdict.status === 'invalid' || verdict.status === 'unsigned') throw new Error(`Signet's verdict was ${verdict.status}`);
+      if (verdict.status !== 'valid') throw new Error(`Signet's verdict was ${verdict.status}`);
       return;
     }
     case 'encrypt-rsa':
