@@ -82,3 +82,6 @@ for (const [command, debianPackage] of [
 ]) {
   if (!commandExists(command)) aptInstall([debianPackage], `${command} (an interop peer of the tests) is missing`);
 }
+
+// `npm run bench` reads OpenSSL's and Node's peak memory through GNU time's getrusage report.
+if (!existsSync('/usr/bin/time')) aptInstall(['time'], '/usr/bin/time (the benchmark measures peak memory with it) is missing');
