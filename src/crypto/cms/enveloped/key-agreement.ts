@@ -9,7 +9,8 @@ import * as pkijs from 'pkijs';
 import { SignetError } from '../../../shared/errors';
 import type { PrivateKeyHandle } from '../../keys/private-key-handle';
 import { asBufferSource } from '../../rsa/buffer-source';
-import { unwrapAesKey, wrapAesKey } from './aes-key-wrap';
+import { unwrapAesKey } from './aes-key-wrap';
+import { buildKeyAgreeRecipientInfo } from './key-agree-recipient-info';
 import { unwrapTripleDesKey } from './triple-des-key-wrap';
 import { encodedBytesOf } from './cms-asn1';
 import { deriveX963Key, encodeSharedInfo, type KdfHashName } from './key-derivation';
@@ -35,7 +36,6 @@ const KDF_HASHES: Record<string, KdfHashName> = {
 };
 
 const WRAP_KEY_LENGTHS: Record<string, number> = { [OID.aes128Wrap]: 16, [OID.aes192Wrap]: 24, [OID.aes256Wrap]: 32, [OID.tripleDesWrap]: 24 };
-const WRAP_FOR_KEY_LENGTH: Record<number, string> = { 16: OID.aes128Wrap, 24: OID.aes192Wrap, 32: OID.aes256Wrap };
 const SHARED_SECRET_BITS: Record<NamedCurve, number> = { 'P-256': 256, 'P-384': 384, 'P-521': 528 };
 
 function readKeyWrapAlgorithm(parameters: unknown): { keyWrapDer: Uint8Array; keyLength: number; tripleDes: boolean } {
@@ -110,42 +110,14 @@ export async function encryptKeyAgreement(
 ): Promise<pkijs.RecipientInfo> {
   const curve = certificate.namedCurve;
   if (curve === undefined) throw new SignetError('recipient-certificate-unusable', `Can't encrypt to ${certificate.description}: unsupported curve.`);
-  const wrapOid = WRAP_FOR_KEY_LENGTH[contentKey.length];
   const recipientKey = await crypto.subtle.importKey('spki', asBufferSource(certificate.spki), { name: 'ECDH', namedCurve: curve }, false, []);
   const ephemeral = (await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: curve }, true, ['deriveBits'])) as CryptoKeyPair;
   const sharedSecret = new Uint8Array(await crypto.subtle.deriveBits({ name: 'ECDH', public: recipientKey }, ephemeral.privateKey, SHARED_SECRET_BITS[curve]));
   const ephemeralPoint = new Uint8Array(await crypto.subtle.exportKey('raw', ephemeral.publicKey));
 
-  const keyWrapAlgorithm = new pkijs.AlgorithmIdentifier({ algorithmId: wrapOid });
-  const sharedInfo = encodeSharedInfo(new Uint8Array(keyWrapAlgorithm.toSchema().toBER()), contentKey.length, userKeyingMaterial);
-  const keyEncryptionKey = await deriveX963Key('SHA-256', sharedSecret, sharedInfo, contentKey.length);
-  sharedSecret.fill(0);
-  const wrappedKey = await wrapAesKey(keyEncryptionKey, contentKey);
-  keyEncryptionKey.fill(0);
-
-  const { certificate: parsed } = certificate.record;
-  const value = new pkijs.KeyAgreeRecipientInfo({
-    version: 3,
-    originator: new pkijs.OriginatorIdentifierOrKey({
-      variant: 3,
-      value: new pkijs.OriginatorPublicKey({
-        algorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.ecPublicKey }),
-        publicKey: new asn1js.BitString({ valueHex: ephemeralPoint }),
-      }),
-    }),
-    keyEncryptionAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.dhSinglePassStdDhSha256Kdf, algorithmParams: keyWrapAlgorithm.toSchema() }),
-    recipientEncryptedKeys: new pkijs.RecipientEncryptedKeys({
-      encryptedKeys: [
-        new pkijs.RecipientEncryptedKey({
-          rid: new pkijs.KeyAgreeRecipientIdentifier({
-            variant: 1,
-            value: new pkijs.IssuerAndSerialNumber({ issuer: parsed.issuer, serialNumber: parsed.serialNumber }),
-          }),
-          encryptedKey: new asn1js.OctetString({ valueHex: wrappedKey }),
-        }),
-      ],
-    }),
-  });
-  if (userKeyingMaterial !== undefined) value.ukm = new asn1js.OctetString({ valueHex: userKeyingMaterial });
-  return new pkijs.RecipientInfo({ variant: 2, value });
+  return buildKeyAgreeRecipientInfo(certificate, contentKey, sharedSecret, ephemeralPoint, {
+    originatorAlgorithmOid: OID.ecPublicKey,
+    keyEncryptionAlgorithmOid: OID.dhSinglePassStdDhSha256Kdf,
+    deriveKeyEncryptionKey: (secret, sharedInfo, length) => deriveX963Key('SHA-256', secret, sharedInfo, length),
+  }, userKeyingMaterial);
 }

@@ -15,7 +15,8 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { SignetError } from '../../../shared/errors';
 import type { HashName, PrivateKeyHandle } from '../../keys/private-key-handle';
-import { unwrapAesKey, wrapAesKey } from './aes-key-wrap';
+import { unwrapAesKey } from './aes-key-wrap';
+import { buildKeyAgreeRecipientInfo } from './key-agree-recipient-info';
 import { encodedBytesOf } from './cms-asn1';
 import { deriveHkdfKey, encodeSharedInfo } from './key-derivation';
 import { OID } from './object-identifiers';
@@ -28,7 +29,6 @@ export const X25519_KDF_HASHES: Record<string, HashName> = {
 };
 
 const AES_WRAP_KEY_LENGTHS: Record<string, number> = { [OID.aes128Wrap]: 16, [OID.aes192Wrap]: 24, [OID.aes256Wrap]: 32 };
-const AES_WRAP_FOR_KEY_LENGTH: Record<number, string> = { 16: OID.aes128Wrap, 24: OID.aes192Wrap, 32: OID.aes256Wrap };
 const X25519_KEY_BYTES = 32;
 
 function readAesKeyWrap(parameters: unknown): { keyWrapDer: Uint8Array; keyLength: number } {
@@ -88,7 +88,6 @@ export async function encryptX25519KeyAgreement(
   contentKey: Uint8Array,
   userKeyingMaterial?: Uint8Array,
 ): Promise<pkijs.RecipientInfo> {
-  const wrapOid = AES_WRAP_FOR_KEY_LENGTH[contentKey.length];
   let recipientKey: CryptoKey;
   try {
     recipientKey = await crypto.subtle.importKey('spki', new Uint8Array(certificate.spki), { name: 'X25519' }, false, []);
@@ -107,36 +106,9 @@ export async function encryptX25519KeyAgreement(
   }
   const ephemeralKey = new Uint8Array(await crypto.subtle.exportKey('raw', ephemeral.publicKey));
 
-  const keyWrapAlgorithm = new pkijs.AlgorithmIdentifier({ algorithmId: wrapOid });
-  const sharedInfo = encodeSharedInfo(new Uint8Array(keyWrapAlgorithm.toSchema().toBER()), contentKey.length, userKeyingMaterial);
-  const keyEncryptionKey = await deriveHkdfKey('SHA-256', sharedSecret, sharedInfo, contentKey.length);
-  sharedSecret.fill(0);
-  const wrappedKey = await wrapAesKey(keyEncryptionKey, contentKey);
-  keyEncryptionKey.fill(0);
-
-  const { certificate: parsed } = certificate.record;
-  const value = new pkijs.KeyAgreeRecipientInfo({
-    version: 3,
-    originator: new pkijs.OriginatorIdentifierOrKey({
-      variant: 3,
-      value: new pkijs.OriginatorPublicKey({
-        algorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.x25519 }),
-        publicKey: new asn1js.BitString({ valueHex: ephemeralKey }),
-      }),
-    }),
-    keyEncryptionAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.dhSinglePassStdDhHkdfSha256, algorithmParams: keyWrapAlgorithm.toSchema() }),
-    recipientEncryptedKeys: new pkijs.RecipientEncryptedKeys({
-      encryptedKeys: [
-        new pkijs.RecipientEncryptedKey({
-          rid: new pkijs.KeyAgreeRecipientIdentifier({
-            variant: 1,
-            value: new pkijs.IssuerAndSerialNumber({ issuer: parsed.issuer, serialNumber: parsed.serialNumber }),
-          }),
-          encryptedKey: new asn1js.OctetString({ valueHex: wrappedKey }),
-        }),
-      ],
-    }),
-  });
-  if (userKeyingMaterial !== undefined) value.ukm = new asn1js.OctetString({ valueHex: userKeyingMaterial });
-  return new pkijs.RecipientInfo({ variant: 2, value });
+  return buildKeyAgreeRecipientInfo(certificate, contentKey, sharedSecret, ephemeralKey, {
+    originatorAlgorithmOid: OID.x25519,
+    keyEncryptionAlgorithmOid: OID.dhSinglePassStdDhHkdfSha256,
+    deriveKeyEncryptionKey: (secret, sharedInfo, length) => deriveHkdfKey('SHA-256', secret, sharedInfo, length),
+  }, userKeyingMaterial);
 }
