@@ -261,9 +261,18 @@ export interface ProtocolMap {
   getComposeIdentity: { request: { fromAddress: string }; response: ComposeIdentity };
   /** A content script hands over a draft whose Send it cancelled; nothing is signed or sent yet. */
   stageOutgoingDraft: {
-    request: { draft: OutgoingDraft; sign: boolean; encrypt: boolean };
+    /** `secureComposeToken`: the body is the one typed in Signet's secure-compose frame, not the page's. */
+    request: { draft: OutgoingDraft; sign: boolean; encrypt: boolean; secureComposeToken?: string };
     response: { token: string; missingCertificates: RecipientCertificateAnswer[] };
   };
+  /** Encrypt turned on by a person: a secure-compose session starts with what the page's editor held (DESIGN.md security model 3). */
+  openSecureCompose: { request: { initialText: string }; response: { token: string } };
+  /** The secure-compose frame reads the session's text (and whether some was typed in the page before). */
+  readSecureComposeBody: { request: { token: string }; response: { text: string; typedInPageBefore: boolean } };
+  /** The secure-compose frame keeps what the person types with the background, never with the page. */
+  saveSecureComposeBody: { request: { token: string; text: string }; response: { saved: true } };
+  /** The compose window closed, or the text went back to the page: the session is forgotten. */
+  closeSecureCompose: { request: { token: string }; response: { closed: true } };
   /** The send-confirmation frame reads what it asks the person to confirm (and the progress). */
   getOutgoingDraft: { request: { token: string }; response: OutgoingDraftSummary };
   /** Builds, signs and/or encrypts, sends, and self-checks: the send-confirmation frame only, after a click there. */
@@ -326,6 +335,10 @@ export const REQUEST_SENDERS: { readonly [Name in RequestName]: SenderPolicy } =
   getOutgoingDraft: 'extension-pages',
   sendOutgoingDraft: 'extension-pages',
   discardOutgoingDraft: 'any-context',
+  openSecureCompose: 'any-context',
+  readSecureComposeBody: 'extension-pages',
+  saveSecureComposeBody: 'extension-pages',
+  closeSecureCompose: 'any-context',
   getComposeSettings: 'any-context',
   setComposeSettings: 'extension-pages',
   getRevocationAccess: 'extension-pages',

@@ -26,6 +26,7 @@ import { handleGetOutgoingDraft } from './get-outgoing-draft';
 import { handleLookUpRecipientCertificates } from './look-up-recipient-certificates';
 import { handleSendOutgoingDraft } from './send-outgoing-draft';
 import { handleStageOutgoingDraft } from './stage-outgoing-draft';
+import { handleCloseSecureCompose, handleOpenSecureCompose, handleReadSecureComposeBody, handleSaveSecureComposeBody } from './secure-compose';
 import { handleForgetRevocationCache, handleGetRevocationAccess, handleSetRevocationChecking } from './revocation-access';
 
 /** One handler per request of `ProtocolMap` (the type insists; `handlers.test.ts` checks it at run time). */
@@ -56,6 +57,10 @@ export const handlers: RequestHandlers = {
   getOutgoingDraft: (request, context) => handleGetOutgoingDraft(request, context),
   sendOutgoingDraft: (request, context) => handleSendOutgoingDraft(request, context),
   discardOutgoingDraft: (request, context) => handleDiscardOutgoingDraft(request, context),
+  openSecureCompose: (request, context) => handleOpenSecureCompose(request, context),
+  readSecureComposeBody: (request, context) => handleReadSecureComposeBody(request, context),
+  saveSecureComposeBody: (request, context) => handleSaveSecureComposeBody(request, context),
+  closeSecureCompose: (request, context) => handleCloseSecureCompose(request, context),
   getComposeSettings: handleGetComposeSettings,
   setComposeSettings: handleSetComposeSettings,
   getRevocationAccess: handleGetRevocationAccess,

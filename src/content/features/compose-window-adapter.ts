@@ -38,6 +38,16 @@ export interface ComposeWindowAdapter {
   placeToolbar(view: ComposeView, toolbar: HTMLElement): boolean;
   /** Closes the window without the webmail sending it (after Signet sent it). */
   discard(view: ComposeView): void;
+  /** What the person typed in the webmail's body editor, as plain text. */
+  readBodyText(view: ComposeView): string;
+  /**
+   * Puts Signet's secure editor in place of the webmail's body editor (DESIGN.md security model 3):
+   * the webmail's editor is emptied (so its autosaved draft loses the text from now on) and hidden.
+   * False when the window has no body editor.
+   */
+  coverBody(view: ComposeView, frame: HTMLIFrameElement): boolean;
+  /** Removes the secure editor and gives the webmail's editor back, holding `text`. */
+  uncoverBody(view: ComposeView, frame: HTMLIFrameElement, text: string): void;
   /** The bytes of an attachment of the draft, from the page's own origin. */
   fetchAttachment(reference: ComposeAttachmentReference): Promise<{ bytes: Uint8Array; mediaType: string }>;
 }

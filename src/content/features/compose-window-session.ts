@@ -9,6 +9,10 @@
  * only on the frame's request. Events a page script makes (isTrusted false) are cancelled too, and
  * start nothing. The compose window is closed only after the background reports it sent; any
  * failure leaves the draft as it was.
+ *
+ * A person turning Encrypt on puts Signet's secure editor in place of the webmail's body editor
+ * (DESIGN.md security model 3; `compose-secure-editor.ts`): the body then goes from that frame to
+ * the background only, and the send uses it instead of the page's.
  */
 import { encodeBase64 } from '../../crypto/encoding/base64';
 import { isSignetError } from '../../shared/errors';
@@ -17,6 +21,7 @@ import type { ComposeView } from '../adapters/adapter';
 import { createSendConfirmationFrame, listenToSendConfirmation } from './compose-confirmation-frame';
 import { createComposeStatus } from './compose-status';
 import { createComposeToggle } from './compose-toggle';
+import { attachSecureEditor, type SecureEditor } from './compose-secure-editor';
 import type { ComposeWindowAdapter } from './compose-window-adapter';
 import type { FeatureContext } from './feature';
 
@@ -34,6 +39,7 @@ export function attachToComposeWindow(view: ComposeView, compose: ComposeWindowA
   let answers: RecipientCertificateAnswer[] = [];
   let lookUpTimer: ReturnType<typeof setTimeout> | undefined;
   let sending = false;
+  let secureEditor: SecureEditor | undefined;
 
   const status = createComposeStatus(document);
   const sign = createComposeToggle(document, {
@@ -48,8 +54,25 @@ export function attachToComposeWindow(view: ComposeView, compose: ComposeWindowA
   const encrypt = createComposeToggle(document, {
     action: 'encrypt',
     label: 'Encrypt',
-    onUserChange: () => {
+    onUserChange: (pressed) => {
       userChoseEncrypt = true;
+      if (pressed && !secureEditor) {
+        secureEditor = attachSecureEditor(view, compose, context, {
+          onHandedBack: () => {
+            secureEditor = undefined;
+            encrypt.setPressed(false);
+            status.showRecipients(answers, false);
+          },
+          onFailed: (message) => {
+            secureEditor = undefined;
+            status.showState('failed', message);
+          },
+        });
+      } else if (!pressed && secureEditor) {
+        // Off only once the person confirmed in Signet's frame (the text then goes back to the page).
+        encrypt.setPressed(true);
+        secureEditor.askToHandBack();
+      }
       status.showRecipients(answers, encrypt.pressed);
     },
     onUnavailablePress: () => status.showState('idle', encrypt.host.title),
@@ -121,8 +144,11 @@ export function attachToComposeWindow(view: ComposeView, compose: ComposeWindowA
       identityFor = undefined;
       await refreshIdentity();
       const draft = await readDraft(view, compose);
-      const staged = await context.sendRequest('stageOutgoingDraft', { draft, sign: sign.pressed, encrypt: encrypt.pressed });
-      if (encrypt.pressed && staged.missingCertificates.length > 0) {
+      const secureComposeToken = secureEditor ? await secureEditor.ready : undefined;
+      // The secure editor's text is sent only encrypted, whatever became of the toggle meanwhile.
+      const encrypting = encrypt.pressed || secureComposeToken !== undefined;
+      const staged = await context.sendRequest('stageOutgoingDraft', { draft, sign: sign.pressed, encrypt: encrypting, secureComposeToken });
+      if (encrypting && staged.missingCertificates.length > 0) {
         await context.sendRequest('discardOutgoingDraft', { token: staged.token }).catch(() => undefined);
         status.showState(
           'blocked',
@@ -176,7 +202,7 @@ export function attachToComposeWindow(view: ComposeView, compose: ComposeWindowA
 
   /** The webmail's Send, in the capture phase: cancelled whenever Signet is to sign or encrypt. */
   const interceptSend = (event: Event): void => {
-    if (!sign.pressed && !encrypt.pressed) return;
+    if (!sign.pressed && !encrypt.pressed && !secureEditor) return;
     const isKey = event instanceof KeyboardEvent;
     const onSendButton = compose.isSendButton(view, event.target);
     const isSend = isKey

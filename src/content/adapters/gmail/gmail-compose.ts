@@ -11,6 +11,9 @@ import { css, type GmailSelectorName } from './selectors';
 const MAXIMUM_ATTACHMENT_BYTES = 35 * 1024 * 1024;
 
 export class GmailComposeWindows implements ComposeWindowAdapter {
+  /** The webmail's body editor each secure editor covers (found again even when the page changed its attributes). */
+  private readonly coveredBodies = new WeakMap<HTMLIFrameElement, { body: HTMLElement; display: string }>();
+
   constructor(private readonly fetchFunction: typeof fetch) {}
 
   readFrom(view: ComposeView): string {
@@ -65,6 +68,32 @@ export class GmailComposeWindows implements ComposeWindowAdapter {
     }
   }
 
+  readBodyText(view: ComposeView): string {
+    return view.element.querySelector<HTMLElement>(css('composeBody'))?.innerText ?? '';
+  }
+
+  coverBody(view: ComposeView, frame: HTMLIFrameElement): boolean {
+    const body = view.element.querySelector<HTMLElement>(css('composeBody'));
+    if (!body) return false;
+    const height = Math.max(body.getBoundingClientRect().height, 240);
+    frame.style.setProperty('height', `${Math.round(height)}px`, 'important');
+    this.coveredBodies.set(frame, { body, display: body.style.getPropertyValue('display') });
+    replaceBodyText(body, '');
+    body.style.setProperty('display', 'none', 'important');
+    body.after(frame);
+    return true;
+  }
+
+  uncoverBody(view: ComposeView, frame: HTMLIFrameElement, text: string): void {
+    const covered = this.coveredBodies.get(frame);
+    frame.remove();
+    if (!covered) return;
+    this.coveredBodies.delete(frame);
+    if (covered.display) covered.body.style.setProperty('display', covered.display);
+    else covered.body.style.removeProperty('display');
+    replaceBodyText(covered.body, text);
+  }
+
   async fetchAttachment(reference: ComposeAttachmentReference): Promise<{ bytes: Uint8Array; mediaType: string }> {
     let response: Response;
     try {
@@ -80,6 +109,20 @@ export class GmailComposeWindows implements ComposeWindowAdapter {
     const mediaType = (response.headers.get('content-type') ?? '').split(';')[0].trim() || 'application/octet-stream';
     return { bytes, mediaType };
   }
+}
+
+/** Replaces the editor's content with plain text (one line a `<div>`, as Gmail's editor writes it) and lets the webmail notice. */
+function replaceBodyText(body: HTMLElement, text: string): void {
+  const document = body.ownerDocument;
+  body.replaceChildren(
+    ...(text === '' ? [] : text.split('\n')).map((line) => {
+      const row = document.createElement('div');
+      if (line === '') row.append(document.createElement('br'));
+      else row.textContent = line;
+      return row;
+    }),
+  );
+  body.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: text === '' ? 'deleteContent' : 'insertReplacementText' }));
 }
 
 /** Chips' addresses and what is typed in the box (comma or semicolon separated), without repeats. */
