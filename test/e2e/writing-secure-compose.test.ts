@@ -99,6 +99,8 @@ describe('Jethro writes an encrypted order in Signet’s secure editor', () => {
     expect(await frame.$('[data-signet-warning="typed-in-page"]')).not.toBeNull();
     const dialog = await compose.dialog();
     expect(await dialog.$eval('div[aria-label="Message Body"]', (body) => body.textContent)).toBe('');
+    // The session's token is told to the frame by message, never written into the page.
+    expect(await dialog.$eval('iframe[data-signet-frame="secure-compose"]', (element) => (element as HTMLIFrameElement).src)).not.toContain('token');
   });
 
   it('types the order in the frame: the webmail page’s DOM never contains it', async () => {
@@ -112,6 +114,16 @@ describe('Jethro writes an encrypted order in Signet’s secure editor', () => {
     await frame.waitForSelector('[data-signet-saved="true"]', { timeout: 30_000 });
     expect(await pageHtml()).not.toContain('4417-SECRET');
     expect(await pageHtml()).not.toContain('tanker trucks');
+    // A page script can't reach into Signet's frame (another origin) to read the text.
+    const reach = await jethroPage.evaluate(() => {
+      const element = document.querySelector<HTMLIFrameElement>('iframe[data-signet-frame="secure-compose"]');
+      try {
+        return element?.contentDocument ? 'document' : 'no document';
+      } catch {
+        return 'blocked';
+      }
+    });
+    expect(reach).not.toBe('document');
   });
 
   it('sends it; the server and the page never saw the text; Ellie May and OpenSSL decrypt it', async () => {
@@ -157,6 +169,8 @@ describe('Jethro writes an encrypted order in Signet’s secure editor', () => {
 
     await compose.press('encrypt');
     await frame.waitForSelector('[data-signet-secure-compose="asking"]', { timeout: 30_000 });
+    // A person reads the question; Signet ignores a click on a button shown for less than 400 ms.
+    await new Promise((resolve) => setTimeout(resolve, 700));
     await frame.click('[data-signet-action="hand-back-confirm"]');
     await jethroPage.waitForFunction(() => document.querySelector('iframe[data-signet-frame="secure-compose"]') === null, { timeout: 30_000 });
     expect(await compose.isPressed('encrypt')).toBe(false);

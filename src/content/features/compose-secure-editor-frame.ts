@@ -11,10 +11,14 @@ export const SECURE_COMPOSE_PAGE = 'src/popup/frames/secure-compose/index.html';
 /** What the frame tells the content script: the person confirmed taking the text back to the webmail, or kept encrypting. */
 export type SecureComposeMessage = { signetFrame: typeof SECURE_COMPOSE_FRAME; kind: 'hand-back'; text: string } | { signetFrame: typeof SECURE_COMPOSE_FRAME; kind: 'keep-encrypted' };
 
-export function createSecureComposeFrame(document: Document, extensionUrl: (path: string) => string, token: string): HTMLIFrameElement {
+/**
+ * The frame, told its session's token by message on each load: the token is never in the page's
+ * DOM (not in `src`), so the page can't open a second Signet editor on the same session.
+ */
+export function createSecureComposeFrame(document: Document, extensionUrl: (path: string) => string, token: string, signal: AbortSignal): HTMLIFrameElement {
   const frame = document.createElement('iframe');
   const url = new URL(extensionUrl(SECURE_COMPOSE_PAGE));
-  url.searchParams.set('token', token);
+  frame.addEventListener('load', () => frame.contentWindow?.postMessage({ signetFrame: SECURE_COMPOSE_FRAME, kind: 'session', token }, url.origin), { signal });
   frame.setAttribute('data-signet-frame', SECURE_COMPOSE_FRAME);
   frame.title = 'Signet: secure editor';
   frame.src = url.href;

@@ -41,7 +41,7 @@ export function attachSecureEditor(view: ComposeView, compose: ComposeWindowAdap
       close(token);
       throw new Error('The compose window closed.');
     }
-    const created = createSecureComposeFrame(view.element.ownerDocument, context.extensionUrl, token);
+    const created = createSecureComposeFrame(view.element.ownerDocument, context.extensionUrl, token, life.signal);
     if (!compose.coverBody(view, created)) {
       close(token);
       throw new Error('Signet found no message body in this compose window to replace with its secure editor.');

@@ -64,3 +64,34 @@ describe('reading a compose window', () => {
     expect(windows.readRecipients(view).cc).toEqual(['granny@jedco.example', 'Jed@Clampett.example']);
   });
 });
+
+/** A stand-in for Signet's frame: happy-dom can't load frames, and the adapter only places the element. */
+const frameStandIn = (): HTMLIFrameElement => document.createElement('signet-frame-stand-in') as unknown as HTMLIFrameElement;
+
+describe('Signet’s secure editor in place of the body (DESIGN.md security model 3)', () => {
+  it('real Gmail: the body is emptied and hidden behind the frame, then given back with the text, line by line', () => {
+    const view = composeIn('gmail-compose.reconstructed.html');
+    const body = view.element.querySelector<HTMLElement>(css('composeBody'));
+    if (!body) throw new Error('no body in the saved page');
+    body.textContent = 'Dear Ellie May,';
+    const inputs: string[] = [];
+    body.addEventListener('input', (event) => inputs.push((event as InputEvent).inputType));
+    expect(windows.readBodyText(view)).toContain('Dear Ellie May,');
+    const frame = frameStandIn();
+    expect(windows.coverBody(view, frame)).toBe(true);
+    expect(body.textContent).toBe('');
+    expect(body.style.getPropertyValue('display')).toBe('none');
+    expect(body.nextElementSibling).toBe(frame);
+    windows.uncoverBody(view, frame, 'Bring the mule.\n\n9931');
+    expect(frame.isConnected).toBe(false);
+    expect(body.style.getPropertyValue('display')).toBe('');
+    expect([...body.children].map((row) => row.textContent)).toEqual(['Bring the mule.', '', '9931']);
+    expect(inputs).toEqual(['deleteContent', 'insertReplacementText']);
+  });
+
+  it('a window without a body editor gets no secure editor', () => {
+    const view = composeIn('demo-compose.html');
+    view.element.querySelector(css('composeBody'))?.remove();
+    expect(windows.coverBody(view, frameStandIn())).toBe(false);
+  });
+});

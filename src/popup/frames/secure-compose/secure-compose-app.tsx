@@ -9,6 +9,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendRequest } from '../../../shared/protocol';
 import { describeFailure } from '../../shared/error-message';
+import { useVisibleToPerson } from '../send-confirmation/use-visible-to-person';
 import { isAskToHandBack, tellComposeWindow } from './tell-compose-window';
 
 type Stage = { kind: 'loading' } | { kind: 'editing' } | { kind: 'asking' } | { kind: 'failed'; message: string };
@@ -21,6 +22,8 @@ export function SecureComposeApp({ token }: { token: string }) {
   const [savedText, setSavedText] = useState<string | undefined>(undefined);
   const latestSave = useRef(0);
   const editor = useRef<HTMLTextAreaElement | null>(null);
+  const handBackButton = useVisibleToPerson<HTMLButtonElement>();
+  const [hiddenWarning, setHiddenWarning] = useState(false);
 
   useEffect(() => {
     sendRequest('readSecureComposeBody', { token })
@@ -60,6 +63,11 @@ export function SecureComposeApp({ token }: { token: string }) {
 
   function handBack(event: MouseEvent): void {
     if (!event.isTrusted) return; // only a person's click gives the text to the webmail
+    if (!handBackButton.isVisibleLongEnough()) {
+      // Covered, transparent or just shown: maybe the page tricks the person into this click.
+      setHiddenWarning(true);
+      return;
+    }
     tellComposeWindow({ signetFrame: 'secure-compose', kind: 'hand-back', text });
   }
 
@@ -88,13 +96,18 @@ export function SecureComposeApp({ token }: { token: string }) {
         <div class="hand-back" role="alertdialog" aria-label="Turn Encrypt off?">
           <p>Turn Encrypt off? Your text goes back to the webmail’s editor, where the webmail can read it and save it in its drafts.</p>
           <div class="actions">
-            <button type="button" class="primary" onClick={handBack} data-signet-action="hand-back-confirm">
+            <button type="button" class="primary" ref={handBackButton.ref} onClick={handBack} data-signet-action="hand-back-confirm">
               Turn Encrypt off
             </button>
             <button type="button" onClick={keepEncrypted} data-signet-action="keep-encrypted">
               Keep encrypting
             </button>
           </div>
+          {hiddenWarning && (
+            <p class="error" role="alert" data-signet-warning="not-visible">
+              Signet’s editor was not fully visible when you clicked, so your text stayed here. Check and click again.
+            </p>
+          )}
         </div>
       )}
       <textarea

@@ -14,7 +14,18 @@ export function tellComposeWindow(message: SecureComposeFrameMessage): void {
   window.parent.postMessage(message, parentOrigin);
 }
 
-/** The one thing the content script asks: the person turned Encrypt off, so ask them to confirm. */
+/** The content script asks: the person turned Encrypt off, so ask them to confirm. */
 export function isAskToHandBack(data: unknown): boolean {
   return typeof data === 'object' && data !== null && 'signetFrame' in data && data.signetFrame === 'secure-compose' && 'kind' in data && data.kind === 'ask-hand-back';
+}
+
+/**
+ * The session's token, which the content script posts into this frame (never in the frame's URL,
+ * so the page, which sees the `<iframe>` element, never learns it). A page could post a made-up
+ * one: it names no session, and the frame says so.
+ */
+export function sessionTokenIn(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null || !('signetFrame' in data) || data.signetFrame !== 'secure-compose') return undefined;
+  if (!('kind' in data) || data.kind !== 'session' || !('token' in data) || typeof data.token !== 'string') return undefined;
+  return /^[0-9a-f]{32}$/.test(data.token) ? data.token : undefined;
 }
