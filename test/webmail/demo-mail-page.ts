@@ -42,7 +42,18 @@ export class DemoMailPage {
 
   /** Clicks the inbox row of the conversation holding this message (a person's click, no reload). */
   async clickInboxRow(messageId: string): Promise<void> {
-    await this.page.click(`[data-demo-view=inbox] tr.zA span[data-legacy-message-id="${messageId}"]`);
+    const row = `[data-demo-view=inbox] tr.zA span[data-legacy-message-id="${messageId}"]`;
+    // The list redraws itself when read flags change (after going back to the inbox, its refresh
+    // may land between finding the row and clicking it): a person would click the new row, so do that.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.page.click(row);
+        break;
+      } catch (error) {
+        if (attempt >= 3 || !String(error).includes('detached')) throw error;
+        await this.page.waitForSelector(row);
+      }
+    }
     await this.waitForMessage(messageId);
   }
 
