@@ -14,12 +14,16 @@ import { readRsaPrivateKeyFromPkcs8, type RsaPrivateKey } from './rsa-key-struct
 import { decryptRsaPrimitive } from './rsa-primitive';
 
 /** RSADP over the octet-string ciphertext, giving EM of k bytes (RFC 8017 §7.1.2 / §7.2.2 steps 1–2). */
-function decryptToEncodedMessage(key: RsaPrivateKey, encryptedKey: Uint8Array): Uint8Array {
+function checkEncryptedKeyLength(key: RsaPrivateKey, encryptedKey: Uint8Array): void {
   // RFC 8017 asks for exactly k bytes; like OpenSSL we accept a shorter one (leading zeros dropped
   // by a sloppy encoder). Both checks are on public data.
   if (encryptedKey.length === 0 || encryptedKey.length > key.modulusLength) {
     throw new SignetError('decryption-failed', `The encrypted key is ${encryptedKey.length} bytes; this RSA key takes ${key.modulusLength}.`);
   }
+}
+
+function decryptToEncodedMessage(key: RsaPrivateKey, encryptedKey: Uint8Array): Uint8Array {
+  checkEncryptedKeyLength(key, encryptedKey);
   return bigIntToBytes(decryptRsaPrimitive(key, bytesToBigInt(encryptedKey)), key.modulusLength);
 }
 
@@ -38,8 +42,13 @@ export async function decryptRsaPkcs1v15WithPkcs8(
   if (!Number.isInteger(expectedLength) || expectedLength < 1 || expectedLength > key.modulusLength - 11) {
     throw new SignetError('decryption-failed', `A ${expectedLength}-byte key can't be carried by PKCS#1 v1.5 with this RSA key.`);
   }
-  const encoded = decryptToEncodedMessage(key, encryptedKey);
+  checkEncryptedKeyLength(key, encryptedKey);
   const synthetic = await deriveSyntheticPlaintext(key, encryptedKey, expectedLength);
+  // A ciphertext at or above this key's modulus is most often one made for another key of the same
+  // size (a message to someone else): RSADP would refuse it (RFC 8017 §5.1.2). Answer it like
+  // every other rejection, with the synthetic key, so a wrong key always fails the same way.
+  if (bytesToBigInt(encryptedKey) >= key.modulus) return synthetic;
+  const encoded = decryptToEncodedMessage(key, encryptedKey);
   const plaintext = decodePkcs1v15WithImplicitRejection(encoded, expectedLength, synthetic);
   encoded.fill(0);
   synthetic.fill(0);

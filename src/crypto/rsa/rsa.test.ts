@@ -61,6 +61,13 @@ describe('RSAES-PKCS1-v1_5 key transport', () => {
     expect(await decryptRsaPkcs1v15WithPkcs8(readPkcs8('jethro'), encrypted, 16)).toEqual(shortKey);
   });
 
+  it('a ciphertext at or above the modulus (made for another key of the same size) gives synthetic bytes too', async () => {
+    const aboveModulus = new Uint8Array(256).fill(0xff);
+    const first = await decryptRsaPkcs1v15WithPkcs8(readPkcs8('jethro'), aboveModulus, 32);
+    expect(first.length).toBe(32);
+    expect(await decryptRsaPkcs1v15WithPkcs8(readPkcs8('jethro'), aboveModulus, 32)).toEqual(first);
+  });
+
   it('a ciphertext longer than the modulus is a decryption failure', async () => {
     await expect(decryptRsaPkcs1v15WithPkcs8(readPkcs8('jethro'), new Uint8Array(300).fill(1), 32)).rejects.toSatisfy(
       (error) => isSignetError(error, 'decryption-failed'),
