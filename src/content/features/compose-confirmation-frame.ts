@@ -6,6 +6,8 @@
  * the compose window, so it stays (with the self-check's answer) after the compose window closes.
  */
 
+import { listenToFrameMessages } from '../frames/signet-frame';
+
 export const SEND_CONFIRMATION_FRAME = 'send-confirmation';
 export const SEND_CONFIRMATION_PAGE = 'src/popup/frames/send-confirmation/index.html';
 
@@ -36,15 +38,7 @@ export function listenToSendConfirmation(
   onMessage: (message: SendConfirmationMessage) => void,
   signal: AbortSignal,
 ): void {
-  frame.ownerDocument.defaultView?.addEventListener(
-    'message',
-    (event) => {
-      if (event.source !== frame.contentWindow || event.origin !== extensionOrigin) return;
-      const data: unknown = event.data;
-      if (isSendConfirmationMessage(data)) onMessage(data);
-    },
-    { signal },
-  );
+  listenToFrameMessages(frame, extensionOrigin, isSendConfirmationMessage, onMessage, signal);
 }
 
 function isSendConfirmationMessage(data: unknown): data is SendConfirmationMessage {

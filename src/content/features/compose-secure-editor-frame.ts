@@ -5,6 +5,8 @@
  * page holds only the element; what is typed goes from the frame to the background.
  */
 
+import { listenToFrameMessages } from '../frames/signet-frame';
+
 export const SECURE_COMPOSE_FRAME = 'secure-compose';
 export const SECURE_COMPOSE_PAGE = 'src/popup/frames/secure-compose/index.html';
 
@@ -43,15 +45,7 @@ export function listenToSecureCompose(
   onMessage: (message: SecureComposeMessage) => void,
   signal: AbortSignal,
 ): void {
-  frame.ownerDocument.defaultView?.addEventListener(
-    'message',
-    (event) => {
-      if (event.source !== frame.contentWindow || event.origin !== extensionOrigin) return;
-      const data: unknown = event.data;
-      if (isSecureComposeMessage(data)) onMessage(data);
-    },
-    { signal },
-  );
+  listenToFrameMessages(frame, extensionOrigin, isSecureComposeMessage, onMessage, signal);
 }
 
 function isSecureComposeMessage(data: unknown): data is SecureComposeMessage {

@@ -53,25 +53,35 @@ export function setSignetFrameHeight(frame: HTMLIFrameElement, heightPixels: num
 export type FrameMessage = { signetFrame: SignetFrameName; kind: 'close' };
 
 /**
- * Listens for `FrameMessage`s from this frame only: the sender must be the frame's own window and
- * of the extension's origin, so the page (or another frame) can't fake one.
+ * Listens for messages from this frame only: the sender must be the frame's own window and of the
+ * extension's origin, so the page (or another frame) can't fake one; `isMessage` checks the shape.
  */
+export function listenToFrameMessages<Message>(
+  frame: HTMLIFrameElement,
+  extensionOrigin: string,
+  isMessage: (data: unknown) => data is Message,
+  onMessage: (message: Message) => void,
+  signal: AbortSignal,
+): void {
+  frame.ownerDocument.defaultView?.addEventListener(
+    'message',
+    (event) => {
+      if (event.source !== frame.contentWindow || event.origin !== extensionOrigin) return;
+      const data: unknown = event.data;
+      if (isMessage(data)) onMessage(data);
+    },
+    { signal },
+  );
+}
+
+/** Listens for this frame's `FrameMessage`s (see `listenToFrameMessages`). */
 export function listenToFrame(
   frame: HTMLIFrameElement,
   extensionOrigin: string,
   onMessage: (message: FrameMessage) => void,
   signal: AbortSignal,
 ): void {
-  const window = frame.ownerDocument.defaultView;
-  window?.addEventListener(
-    'message',
-    (event) => {
-      if (event.source !== frame.contentWindow || event.origin !== extensionOrigin) return;
-      const data: unknown = event.data;
-      if (isFrameMessage(data)) onMessage(data);
-    },
-    { signal },
-  );
+  listenToFrameMessages(frame, extensionOrigin, isFrameMessage, onMessage, signal);
 }
 
 function isFrameMessage(data: unknown): data is FrameMessage {
