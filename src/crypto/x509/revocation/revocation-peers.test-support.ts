@@ -74,7 +74,7 @@ export async function startRevocationPeers(): Promise<RevocationPeers> {
   };
 }
 
-async function findFreePort(): Promise<number> {
+export async function findFreePort(): Promise<number> {
   const server = createNetServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -87,7 +87,7 @@ async function findFreePort(): Promise<number> {
  * `openssl ocsp` serves one connection at a time and waits on a connection that sends nothing, so
  * a TCP probe would wedge it: wait for the "ACCEPT" line it prints once listening.
  */
-async function waitForAccept(child: ChildProcess): Promise<void> {
+export async function waitForAccept(child: ChildProcess): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`openssl ocsp did not start: ${output}`)), 10_000);
